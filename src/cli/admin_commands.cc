@@ -1,0 +1,193 @@
+// migrate, user add, audit verify, departments import, demo-init.
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "service/audit_service.h"
+#include "service/department_service.h"
+#include "service/system_clock.h"
+#include "service/user_service.h"
+
+namespace jg::cli {
+namespace {
+
+int Fail(const Status& s) {
+  std::cerr << "jianguan: " << s.ToString() << "\n";
+  return ExitCodeOf(s);
+}
+
+// Minimal CSV for the department seed file (no quoted commas needed there).
+std::vector<std::vector<std::string>> ReadSimpleCsv(const std::string& path, Status* st) {
+  std::ifstream in(path);
+  std::vector<std::vector<std::string>> rows;
+  if (!in) {
+    *st = InvalidArgument("file_not_found", "无法读取文件 " + path, "file");
+    return rows;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (rows.empty() && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (line.empty()) continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, ',')) cols.push_back(cell);
+    if (!line.empty() && line.back() == ',') cols.emplace_back();
+    rows.push_back(std::move(cols));
+  }
+  return rows;
+}
+
+Status ImportDepartmentsInto(Store& store, const Clock& clock, const std::string& path, int* added) {
+  Status st;
+  auto rows = ReadSimpleCsv(path, &st);
+  if (!st.ok()) return st;
+  if (rows.empty() || rows[0].size() < 4 || rows[0][0] != "code")
+    return InvalidArgument("bad_header", "表头须为 code,name,kind,parent_code,phone,address", "file");
+  JG_ASSIGN_OR_RETURN(auto existing, store.ListDepartments());
+  std::map<std::string, Id> by_code;
+  for (const auto& d : existing) by_code[d.code] = d.id;
+  // All or nothing: one transaction for the whole file.
+  return store.Transaction([&](Store& tx) -> Status {
+    DepartmentService txsvc(ServiceEnv{tx, clock});
+    for (size_t i = 1; i < rows.size(); ++i) {
+      auto& r = rows[i];
+      r.resize(6);
+      if (by_code.count(r[0])) continue;  // already there: importing twice is harmless
+      NewDepartment nd{r[0], r[1], r[2], std::nullopt, r[4], r[5]};
+      if (!r[3].empty()) {
+        auto p = by_code.find(r[3]);
+        if (p == by_code.end())
+          return InvalidArgument("parent_not_found",
+                                 "第 " + std::to_string(i + 1) + " 行：上级部门 " + r[3] + " 不存在",
+                                 "parent_code");
+        nd.parent_id = p->second;
+      }
+      auto d = txsvc.Create(nullptr, nd);
+      if (!d.ok()) {
+        const Status& e = d.status();
+        return Status(e.code(), e.reason(), "第 " + std::to_string(i + 1) + " 行：" + e.message(),
+                      e.field());
+      }
+      by_code[d->code] = d->id;
+      ++*added;
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+int Migrate(const std::string& db) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  std::cout << "migrations applied (" << (*store)->BackendName() << ")\n";
+  return kExitOk;
+}
+
+int UserAdd(const UserAddOptions& o) {
+  auto store = OpenStore(o.db);
+  if (!store.ok()) return Fail(store.status());
+  std::string password = o.password;
+  if (o.password_stdin) std::getline(std::cin, password);
+  if (password.empty()) {
+    return Fail(InvalidArgument("required", "请用 --password-stdin 或 --password 提供密码", "password"));
+  }
+  auto depts = (*store)->ListDepartments();
+  if (!depts.ok()) return Fail(depts.status());
+  Id dept = 0;
+  for (const auto& d : *depts) {
+    if (d.code == o.department_code) dept = d.id;
+  }
+  if (dept == 0) {
+    return Fail(InvalidArgument("department_not_found", "部门代码不存在：" + o.department_code,
+                                "department"));
+  }
+  SystemClock clock;
+  UserService users(ServiceEnv{**store, clock});
+  auto u = users.Create(nullptr, NewUser{o.username, o.display_name, password, o.role, dept});
+  if (!u.ok()) return Fail(u.status());
+  std::cout << "created user " << u->username << " (id " << u->id << ", " << RoleName(u->role)
+            << ")\n";
+  return kExitOk;
+}
+
+int AuditVerify(const std::string& db, bool json) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  AuditService audit(ServiceEnv{**store, clock});
+  auto rep = audit.VerifyAsOperator();
+  if (!rep.ok()) return Fail(rep.status());
+  if (json) {
+    std::cout << nlohmann::json{{"ok", rep->ok},
+                                {"checked", rep->checked},
+                                {"head_seq", rep->head_seq},
+                                {"first_bad_seq", rep->first_bad_seq},
+                                {"reason", rep->reason}}
+                     .dump()
+              << "\n";
+  } else if (rep->ok) {
+    std::cout << "audit chain OK: " << rep->checked << " entries, head seq " << rep->head_seq
+              << "\n";
+  } else {
+    std::cout << "audit chain BROKEN at entry " << rep->first_bad_seq << ": " << rep->reason
+              << " (" << rep->checked << " entries verified before it)\n";
+  }
+  return rep->ok ? kExitOk : kExitAuditBroken;
+}
+
+int ImportDepartments(const std::string& db, const std::string& csv_path) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  int added = 0;
+  if (Status st = ImportDepartmentsInto(**store, clock, csv_path, &added); !st.ok()) return Fail(st);
+  std::cout << "departments added: " << added << "\n";
+  return kExitOk;
+}
+
+int DemoInit(const std::string& db, const std::string& departments_csv) {
+  auto store = OpenStore(db);
+  if (!store.ok()) return Fail(store.status());
+  SystemClock clock;
+  int added = 0;
+  if (Status st = ImportDepartmentsInto(**store, clock, departments_csv, &added); !st.ok())
+    return Fail(st);
+  auto depts = (*store)->ListDepartments();
+  if (!depts.ok()) return Fail(depts.status());
+  std::map<std::string, Id> by_code;
+  for (const auto& d : *depts) by_code[d.code] = d.id;
+  struct Demo {
+    const char* username;
+    const char* name;
+    const char* role;
+    const char* dept;
+  };
+  const Demo demos[] = {
+      {"admin", "系统管理员", "admin", "JDSJ"},   {"leader", "王局长", "leader", "JDSJ"},
+      {"legal", "法制科李审核", "legal", "FZK"}, {"jqstaff", "江桥所张科员", "staff", "JQS"},
+      {"inspector", "江桥所赵执法", "inspector", "JQS"},
+  };
+  const std::string password = "Jianguan2024";
+  UserService users(ServiceEnv{**store, clock});
+  std::cout << "\n演示账号 (demo accounts), password for all: " << password << "\n";
+  for (const auto& d : demos) {
+    auto existing = (*store)->FindUserByUsername(d.username);
+    if (!existing.ok()) {
+      auto u = users.Create(nullptr, NewUser{d.username, d.name, password, d.role, by_code[d.dept]});
+      if (!u.ok()) return Fail(u.status());
+    }
+    std::cout << "  " << d.username << "\t" << d.role << "\t" << d.name << "\n";
+  }
+  std::cout << "\n";
+  return kExitOk;
+}
+
+}  // namespace jg::cli

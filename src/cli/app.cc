@@ -1,0 +1,85 @@
+// The command line: CLI11 parses, the commands in commands.h do the work.
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+
+namespace jg::cli {
+
+int Main(int argc, char** argv) {
+  CLI::App app{"jianguan 监管 — 市场监督管理业务平台 (market supervision platform)"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "jianguan 0.1.0");
+  const char* env_db = std::getenv("JIANGUAN_DB");
+  std::string db = env_db ? env_db : "sqlite:./jianguan.db";
+  app.add_option("--db", db,
+                 "Database: sqlite:PATH (default ./jianguan.db) or postgresql://user@host/db; "
+                 "also from $JIANGUAN_DB")
+      ->capture_default_str();
+
+  int rc = kExitOk;
+
+  ServeOptions so;
+  auto* serve = app.add_subcommand("serve", "Serve the web app and the API");
+  serve->add_option("--port", so.port, "TCP port (0 picks a free one)")->capture_default_str();
+  serve->add_option("--address", so.address, "Listen address (loopback unless told otherwise)")
+      ->capture_default_str();
+  serve->add_option("--threads", so.threads, "I/O threads")->capture_default_str();
+  serve->add_option("--web-root", so.web_root, "Directory of the built web app (default: web/dist)");
+  serve->add_flag("!--no-access-log", so.access_log, "Do not log each request");
+  serve->callback([&] {
+    so.db = db;
+    rc = Serve(so);
+  });
+
+  auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations and exit");
+  migrate->callback([&] { rc = Migrate(db); });
+
+  auto* user = app.add_subcommand("user", "Manage user accounts");
+  user->require_subcommand(1);
+  UserAddOptions uo;
+  auto* user_add = user->add_subcommand("add", "Create a user account");
+  user_add->add_option("username", uo.username, "Login name (lower case)")->required();
+  user_add->add_option("--name", uo.display_name, "Display name (中文姓名)")->required();
+  user_add->add_option("--role", uo.role, "admin | leader | legal | staff | inspector")->required();
+  user_add->add_option("--department", uo.department_code, "Department code, e.g. JDSJ")->required();
+  user_add->add_option("--password", uo.password, "Password (visible in ps; prefer --password-stdin)");
+  user_add->add_flag("--password-stdin", uo.password_stdin, "Read the password from standard input");
+  user_add->callback([&] {
+    uo.db = db;
+    rc = UserAdd(uo);
+  });
+
+  auto* audit = app.add_subcommand("audit", "The tamper-evident audit log");
+  audit->require_subcommand(1);
+  bool audit_json = false;
+  auto* verify = audit->add_subcommand("verify", "Re-check the SM3 hash chain; exit 3 if broken");
+  verify->add_flag("--json", audit_json, "Print the report as JSON");
+  verify->callback([&] { rc = AuditVerify(db, audit_json); });
+
+  auto* depts = app.add_subcommand("departments", "The department tree");
+  depts->require_subcommand(1);
+  std::string dept_csv;
+  auto* dimport = depts->add_subcommand("import", "Add departments from a CSV file "
+                                                  "(code,name,kind,parent_code,phone,address)");
+  dimport->add_option("file", dept_csv, "CSV file")->required()->check(CLI::ExistingFile);
+  dimport->callback([&] { rc = ImportDepartments(db, dept_csv); });
+
+  std::string demo_csv = "data/departments-jiading.csv";
+  auto* demo = app.add_subcommand("demo-init", "Create a demo database with one account per role");
+  demo->add_option("--departments", demo_csv, "Department tree CSV")->capture_default_str();
+  demo->callback([&] { rc = DemoInit(db, demo_csv); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  return rc;
+}
+
+}  // namespace jg::cli

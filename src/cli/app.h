@@ -1,0 +1,5 @@
+#pragma once
+
+namespace jg::cli {
+int Main(int argc, char** argv);
+}

@@ -1,0 +1,39 @@
+// The subcommands of `jianguan`; each returns its exit code.
+#pragma once
+
+#include <string>
+
+namespace jg::cli {
+
+struct ServeOptions {
+  std::string db;
+  std::string address = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;
+  std::string web_root;
+  bool access_log = true;
+};
+int Serve(const ServeOptions& o);
+
+int Migrate(const std::string& db);
+
+struct UserAddOptions {
+  std::string db;
+  std::string username;
+  std::string display_name;
+  std::string role;
+  std::string department_code;
+  std::string password;
+  bool password_stdin = false;
+};
+int UserAdd(const UserAddOptions& o);
+
+int AuditVerify(const std::string& db, bool json);
+
+int ImportDepartments(const std::string& db, const std::string& csv_path);
+
+// Creates the demo database: the Jiading department tree and one account per
+// role, and prints the accounts.
+int DemoInit(const std::string& db, const std::string& departments_csv);
+
+}  // namespace jg::cli

@@ -1,0 +1,74 @@
+// `jianguan serve`: wires store, services, dispatcher and server; stops
+// gracefully on SIGTERM or SIGINT.
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "http/server.h"
+#include "service/system_clock.h"
+
+namespace jg::cli {
+
+int Serve(const ServeOptions& o) {
+  // Block the stop signals in every thread; one thread waits for them.
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGTERM);
+  sigaddset(&sigs, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
+
+  auto store = OpenStore(o.db);
+  if (!store.ok()) {
+    std::cerr << "jianguan: " << store.status().ToString() << "\n";
+    return ExitCodeOf(store.status());
+  }
+  SystemClock clock;
+  ServiceEnv env{**store, clock};
+  LoginPolicy policy;
+  AuthService auth(env, policy);
+  UserService users(env);
+  DepartmentService departments(env);
+  AuditService audit(env);
+  http::Services services{auth, users, departments, audit};
+
+  std::string web_root = o.web_root;
+  if (web_root.empty()) web_root = "web/dist";
+  if (!std::filesystem::is_directory(web_root)) {
+    spdlog::warn("web root {} not found: serving the API only (run `make web`)", web_root);
+  }
+  http::Dispatcher dispatcher(services, http::StaticFiles(web_root), policy.session_seconds);
+  http::ServerConfig cfg;
+  cfg.address = o.address;
+  cfg.port = static_cast<std::uint16_t>(o.port);
+  cfg.threads = o.threads;
+  cfg.access_log = o.access_log;
+  http::Server server(cfg, dispatcher);
+  if (Status st = server.Listen(); !st.ok()) {
+    std::cerr << "jianguan: " << st.ToString() << "\n";
+    return ExitCodeOf(st);
+  }
+  spdlog::info("jianguan serving http://{}:{}/ on {} ({})", o.address, server.port(),
+               (*store)->BackendName(), o.db.rfind("postgres", 0) == 0 ? "postgresql" : o.db);
+  std::cout.flush();
+
+  std::thread waiter([&] {
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    spdlog::info("signal {}: stopping", sig);
+    server.Stop();
+  });
+  server.Run();
+  // Wake the waiter if Run ended for another reason.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  spdlog::info("stopped");
+  return kExitOk;
+}
+
+}  // namespace jg::cli

@@ -1,0 +1,74 @@
+#include "domain/permissions.h"
+
+#include <unordered_map>
+
+namespace jg {
+
+std::string_view PermissionName(Permission p) {
+  switch (p) {
+    case Permission::kReadDepartments: return "departments.read";
+    case Permission::kManageDepartments: return "departments.manage";
+    case Permission::kEditDepartmentContact: return "departments.edit_contact";
+    case Permission::kReadUsers: return "users.read";
+    case Permission::kManageUsers: return "users.manage";
+    case Permission::kReadAudit: return "audit.read";
+  }
+  return "";
+}
+
+namespace {
+struct Grant {
+  Role role;
+  Permission permission;
+  Scope scope;
+};
+
+// The grant table. Anything not listed is denied.
+constexpr Grant kGrants[] = {
+    {Role::kAdmin, Permission::kReadDepartments, Scope::kAll},
+    {Role::kAdmin, Permission::kManageDepartments, Scope::kAll},
+    {Role::kAdmin, Permission::kEditDepartmentContact, Scope::kAll},
+    {Role::kAdmin, Permission::kReadUsers, Scope::kAll},
+    {Role::kAdmin, Permission::kManageUsers, Scope::kAll},
+    {Role::kAdmin, Permission::kReadAudit, Scope::kAll},
+
+    {Role::kLeader, Permission::kReadDepartments, Scope::kAll},
+    {Role::kLeader, Permission::kEditDepartmentContact, Scope::kAll},
+    {Role::kLeader, Permission::kReadUsers, Scope::kAll},
+    {Role::kLeader, Permission::kReadAudit, Scope::kAll},
+
+    // The legal department supervises enforcement across the bureau (法制监督).
+    {Role::kLegal, Permission::kReadDepartments, Scope::kAll},
+    {Role::kLegal, Permission::kReadUsers, Scope::kAll},
+    {Role::kLegal, Permission::kReadAudit, Scope::kAll},
+
+    // A section or station keeps its own contact details and sees its own people.
+    {Role::kStaff, Permission::kReadDepartments, Scope::kAll},
+    {Role::kStaff, Permission::kEditDepartmentContact, Scope::kOwnDepartment},
+    {Role::kStaff, Permission::kReadUsers, Scope::kOwnDepartment},
+
+    {Role::kInspector, Permission::kReadDepartments, Scope::kAll},
+};
+}  // namespace
+
+Scope ScopeOf(Role role, Permission p) {
+  for (const Grant& g : kGrants) {
+    if (g.role == role && g.permission == p) return g.scope;
+  }
+  return Scope::kNone;
+}
+
+bool IsInSubtree(const std::vector<Department>& departments, Id root, Id target) {
+  std::unordered_map<Id, std::optional<Id>> parent;
+  for (const auto& d : departments) parent[d.id] = d.parent_id;
+  Id cur = target;
+  for (size_t hops = 0; hops <= departments.size(); ++hops) {
+    if (cur == root) return true;
+    auto it = parent.find(cur);
+    if (it == parent.end() || !it->second) return false;
+    cur = *it->second;
+  }
+  return false;  // a cycle: never grant
+}
+
+}  // namespace jg

@@ -1,0 +1,30 @@
+// Who may do what, and over which departments. The table is data (permissions.cc);
+// the service layer consults it on every call, whatever the UI shows.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "domain/accounts.h"
+
+namespace jg {
+
+enum class Permission {
+  kReadDepartments,       // see the department tree
+  kManageDepartments,     // create departments, move them in the tree
+  kEditDepartmentContact, // edit a department's phone and address
+  kReadUsers,             // list user accounts
+  kManageUsers,           // create, disable, re-role users, reset passwords
+  kReadAudit,             // read the audit log and verify the chain
+};
+std::string_view PermissionName(Permission p);
+
+// kOwnDepartment means the actor's own department and the departments below it.
+enum class Scope { kNone, kOwnDepartment, kAll };
+
+Scope ScopeOf(Role role, Permission p);
+
+// True when `target` is `root` or lies below it in the tree described by `departments`.
+bool IsInSubtree(const std::vector<Department>& departments, Id root, Id target);
+
+}  // namespace jg

@@ -1,0 +1,34 @@
+// The JSON API under /api/v1: one Register function per module.
+#pragma once
+
+#include "http/router.h"
+#include "service/audit_service.h"
+#include "service/auth_service.h"
+#include "service/department_service.h"
+#include "service/user_service.h"
+
+namespace jg::http {
+
+// The services the HTTP layer calls; wired in main.
+struct Services {
+  AuthService& auth;
+  UserService& users;
+  DepartmentService& departments;
+  AuditService& audit;
+};
+
+inline constexpr const char* kSessionCookie = "jg_session";
+
+void RegisterAuthRoutes(Router& r, Services& s, std::int64_t session_seconds);
+void RegisterUserRoutes(Router& r, Services& s);
+void RegisterDepartmentRoutes(Router& r, Services& s);
+void RegisterAuditRoutes(Router& r, Services& s);
+
+inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
+  RegisterAuthRoutes(r, s, session_seconds);
+  RegisterUserRoutes(r, s);
+  RegisterDepartmentRoutes(r, s);
+  RegisterAuditRoutes(r, s);
+}
+
+}  // namespace jg::http

@@ -1,0 +1,42 @@
+#include "http/api_json.h"
+
+namespace jg::http {
+
+nlohmann::json ToJson(const User& u) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"role", RoleName(u.role)},
+          {"department_id", u.department_id},
+          {"disabled", u.disabled},
+          {"locked_until", u.locked_until},
+          {"created_at", u.created_at},
+          {"version", u.version}};
+}
+
+nlohmann::json ToJson(const Department& d) {
+  return {{"id", d.id},
+          {"code", d.code},
+          {"name", d.name},
+          {"kind", DepartmentKindName(d.kind)},
+          {"parent_id", d.parent_id ? nlohmann::json(*d.parent_id) : nlohmann::json()},
+          {"phone", d.phone},
+          {"address", d.address},
+          {"version", d.version}};
+}
+
+nlohmann::json ToJson(const AuditEvent& e) {
+  return {{"seq", e.seq},
+          {"at", e.at},
+          {"actor_id", e.actor_id},
+          {"actor", e.actor},
+          {"action", e.action},
+          {"record_kind", e.record_kind},
+          {"record_id", e.record_id},
+          {"before_digest", e.before_digest},
+          {"after_digest", e.after_digest},
+          {"detail", e.detail},
+          {"hash", e.hash}};
+}
+
+}  // namespace jg::http

@@ -1,0 +1,15 @@
+// JSON views of records as the API returns them (never the password hash).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "domain/accounts.h"
+#include "domain/audit.h"
+
+namespace jg::http {
+
+nlohmann::json ToJson(const User& u);
+nlohmann::json ToJson(const Department& d);
+nlohmann::json ToJson(const AuditEvent& e);
+
+}  // namespace jg::http

@@ -1,0 +1,87 @@
+#include "http/json_body.h"
+
+#include "domain/utf8.h"
+
+namespace jg::http {
+
+namespace {
+constexpr int kMaxDepth = 16;
+struct TooDeep {};
+}  // namespace
+
+Result<nlohmann::json> ParseJsonObject(const std::string& body) {
+  if (!IsValidUtf8(body)) return InvalidArgument("invalid_utf8", "请求体不是有效的 UTF-8 文本");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(body, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+      if (depth > kMaxDepth) throw TooDeep{};
+      return true;
+    });
+  } catch (const TooDeep&) {
+    return InvalidArgument("json_too_deep", "请求体嵌套层次过深");
+  } catch (const nlohmann::json::exception&) {
+    return InvalidArgument("malformed_json", "请求体不是有效的 JSON");
+  }
+  if (!j.is_object()) return InvalidArgument("malformed_json", "请求体须为 JSON 对象");
+  return j;
+}
+
+const nlohmann::json* JsonFields::Find(const char* name, bool required) {
+  read_.insert(name);
+  auto it = obj_.find(name);
+  if (it == obj_.end() || it->is_null()) {
+    if (required) Fail(InvalidArgument("required", std::string("缺少字段 ") + name, name));
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> JsonFields::OptString(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为字符串", name));
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::optional<std::int64_t> JsonFields::OptInt(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为整数", name));
+    return std::nullopt;
+  }
+  return v->get<std::int64_t>();
+}
+
+std::optional<bool> JsonFields::OptBool(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为 true 或 false", name));
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::string JsonFields::String(const char* name) {
+  if (!Find(name, true)) return {};
+  return OptString(name).value_or("");
+}
+
+std::int64_t JsonFields::Int(const char* name) {
+  if (!Find(name, true)) return 0;
+  return OptInt(name).value_or(0);
+}
+
+Status JsonFields::Finish() const {
+  if (!error_.ok()) return error_;
+  for (const auto& [key, value] : obj_.items()) {
+    if (!read_.count(key)) return InvalidArgument("unknown_field", "未知字段 " + key, key);
+  }
+  return Status::Ok();
+}
+
+}  // namespace jg::http

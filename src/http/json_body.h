@@ -1,0 +1,40 @@
+// Strict decoding of JSON request bodies: the body must be an object, every
+// field must be known, every value of the right type. Errors name the field.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/status.h"
+
+namespace jg::http {
+
+// Parses `body` (limit on nesting depth) into an object.
+Result<nlohmann::json> ParseJsonObject(const std::string& body);
+
+class JsonFields {
+ public:
+  explicit JsonFields(const nlohmann::json& obj) : obj_(obj) {}
+  std::optional<std::string> OptString(const char* name);
+  std::optional<std::int64_t> OptInt(const char* name);
+  std::optional<bool> OptBool(const char* name);
+  std::string String(const char* name);  // required
+  std::int64_t Int(const char* name);    // required
+  // Call last: the first error met, or unknown_field for any field not read.
+  Status Finish() const;
+
+ private:
+  const nlohmann::json* Find(const char* name, bool required);
+  void Fail(Status s) {
+    if (error_.ok()) error_ = std::move(s);
+  }
+  const nlohmann::json& obj_;
+  std::set<std::string> read_;
+  Status error_;
+};
+
+}  // namespace jg::http

@@ -1,0 +1,71 @@
+// Internal to store/: the small seam between the shared SQL implementation of
+// Store (sql_store.cc) and a driver. SQL is written once with $1, $2…
+// placeholders; each driver adapts it. Nothing outside store/ sees this.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "domain/status.h"
+
+namespace jg::sql {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+using Params = std::vector<Value>;
+
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {}
+  bool IsNull(size_t i) const { return !cols_.at(i).has_value(); }
+  std::string Str(size_t i) const { return cols_.at(i).value_or(""); }
+  std::int64_t Int(size_t i) const;
+  std::optional<std::int64_t> OptInt(size_t i) const;
+  size_t size() const { return cols_.size(); }
+
+ private:
+  std::vector<std::optional<std::string>> cols_;
+};
+
+struct Dialect {
+  std::string name;           // "sqlite" or "postgresql"
+  std::string begin;          // statement that opens a write transaction
+  std::string for_update;     // row-lock suffix for SELECT, empty where the whole DB is locked
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  // Runs a parameterised statement; returns its rows (empty for writes).
+  // Errors are mapped to jg::Status by the driver's one mapping function.
+  virtual Result<std::vector<Row>> Query(const std::string& sql, const Params& params) = 0;
+  // Runs a statement and returns how many rows it changed.
+  virtual Result<std::int64_t> Exec(const std::string& sql, const Params& params) = 0;
+  // Runs several statements without parameters (migrations).
+  virtual Status ExecScript(const std::string& sql) = 0;
+};
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+// A driver: a dialect, its migrations and a way to open connections.
+class Driver {
+ public:
+  virtual ~Driver() = default;
+  virtual const Dialect& dialect() const = 0;
+  virtual const std::vector<Migration>& migrations() const = 0;
+  virtual Result<std::unique_ptr<Connection>> Connect() = 0;
+  // How many connections the pool may keep.
+  virtual size_t MaxConnections() const = 0;
+};
+
+Result<std::unique_ptr<Driver>> MakeSqliteDriver(const std::string& path);
+Result<std::unique_ptr<Driver>> MakePostgresDriver(const std::string& conninfo);
+
+}  // namespace jg::sql

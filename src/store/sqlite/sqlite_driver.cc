@@ -1,0 +1,180 @@
+// The SQLite backend: WAL, foreign keys, a busy timeout, prepared statements
+// cached per connection. The only place that includes sqlite3.h.
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "store/migrations.h"
+#include "store/sql_connection.h"
+
+namespace jg::sql {
+namespace {
+
+// The one mapping from SQLite result codes to jianguan's error codes.
+Status MapSqliteError(sqlite3* db, int rc, const std::string& context) {
+  std::string msg = context + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return AlreadyExists("unique_violation", msg);
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return FailedPrecondition("foreign_key_violation", msg);
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return InvalidArgument("check_violation", msg);
+    case SQLITE_CONSTRAINT_TRIGGER:
+      return FailedPrecondition("append_only", msg);
+    default: break;
+  }
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Aborted("busy", msg);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+      return Unavailable("store_unavailable", msg);
+    case SQLITE_CONSTRAINT:
+      return FailedPrecondition("constraint_violation", msg);
+    default:
+      return Internal(msg);
+  }
+}
+
+// SQL is written with $1, $2…; SQLite's own numbered form is ?1, ?2….
+std::string ToSqlitePlaceholders(const std::string& sql) {
+  std::string out = sql;
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '$' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '?';
+  }
+  return out;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Result<std::vector<Row>> Query(const std::string& sql, const Params& params) override {
+    std::vector<Row> rows;
+    JG_RETURN_IF_ERROR(Run(sql, params, &rows));
+    return rows;
+  }
+
+  Result<std::int64_t> Exec(const std::string& sql, const Params& params) override {
+    JG_RETURN_IF_ERROR(Run(sql, params, nullptr));
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
+  Status ExecScript(const std::string& sql) override {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (err) sqlite3_free(err);
+    if (rc != SQLITE_OK) return MapSqliteError(db_, sqlite3_extended_errcode(db_), "script");
+    return Status::Ok();
+  }
+
+ private:
+  Status Run(const std::string& sql, const Params& params, std::vector<Row>* rows) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      std::string native = ToSqlitePlaceholders(sql);
+      int rc = sqlite3_prepare_v3(db_, native.c_str(), static_cast<int>(native.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return MapSqliteError(db_, rc, "prepare");
+      it = cache_.emplace(sql, stmt).first;
+    }
+    sqlite3_stmt* stmt = it->second;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(params[i])) {
+        rc = sqlite3_bind_null(stmt, idx);
+      } else if (auto* n = std::get_if<std::int64_t>(&params[i])) {
+        rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else {
+        const auto& s = std::get<std::string>(params[i]);
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) return MapSqliteError(db_, rc, "bind");
+    }
+    const int ncols = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Status st = MapSqliteError(db_, sqlite3_extended_errcode(db_), "step");
+        sqlite3_reset(stmt);
+        return st;
+      }
+      if (!rows) continue;
+      std::vector<std::optional<std::string>> cols;
+      cols.reserve(ncols);
+      for (int c = 0; c < ncols; ++c) {
+        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+          cols.emplace_back(std::nullopt);
+        } else {
+          const auto* txt = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          cols.emplace_back(std::string(txt, static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+        }
+      }
+      rows->emplace_back(std::move(cols));
+    }
+    sqlite3_reset(stmt);
+    return Status::Ok();
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class SqliteDriver final : public Driver {
+ public:
+  explicit SqliteDriver(std::string path) : path_(std::move(path)) {}
+  const Dialect& dialect() const override {
+    // BEGIN IMMEDIATE takes the write lock up front, so two writers queue on
+    // the busy timeout instead of failing at their first write.
+    static const Dialect kDialect{"sqlite", "BEGIN IMMEDIATE", ""};
+    return kDialect;
+  }
+  const std::vector<Migration>& migrations() const override { return SqliteMigrations(); }
+  size_t MaxConnections() const override { return 8; }
+
+  Result<std::unique_ptr<Connection>> Connect() override {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path_.c_str(), &db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      Status st = Unavailable("store_unavailable",
+                              "无法打开数据库 " + path_ + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+      sqlite3_close_v2(db);
+      return st;
+    }
+    auto conn = std::make_unique<SqliteConnection>(db);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_extended_result_codes(db, 1);
+    JG_RETURN_IF_ERROR(conn->ExecScript(
+        "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
+    return std::unique_ptr<Connection>(std::move(conn));
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Driver>> MakeSqliteDriver(const std::string& path) {
+  return std::unique_ptr<Driver>(std::make_unique<SqliteDriver>(path));
+}
+
+}  // namespace jg::sql

@@ -1,0 +1,89 @@
+// The one storage interface of jianguan, shaped by the domain. Two backends
+// implement it (SQLite, PostgreSQL) and one contract suite
+// (tests/contract) runs against both, so they cannot drift.
+//
+// Contract for every method:
+//  - Errors come back as Status codes, never exceptions. A unique-key clash is
+//    kAlreadyExists, a missing referenced row kFailedPrecondition, a stale
+//    version kAborted, a lost connection kUnavailable, on both backends.
+//  - Methods are thread-safe on the Store returned by OpenStore; the Store
+//    handed to a Transaction callback belongs to that callback's thread only.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/accounts.h"
+#include "domain/audit.h"
+#include "domain/status.h"
+
+namespace jg {
+
+struct AuditHead {
+  std::int64_t seq = 0;
+  std::string hash = kAuditGenesisHash;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Which backend this is: "sqlite" or "postgresql".
+  virtual std::string BackendName() const = 0;
+
+  // Runs `fn` in one transaction on one connection; commits if it returns OK,
+  // rolls back otherwise (and if it throws). Writes that must be audited run
+  // here together with their AppendAudit, so a record never changes without
+  // its audit entry. Nested calls join the outer transaction.
+  virtual Status Transaction(const std::function<Status(Store&)>& fn) = 0;
+
+  // ---- departments ----
+  virtual Result<std::vector<Department>> ListDepartments() = 0;
+  virtual Result<Department> GetDepartment(Id id) = 0;
+  // Returns the new id. kAlreadyExists if the code is taken (field "code").
+  virtual Result<Id> InsertDepartment(const Department& d) = 0;
+  // Writes every field of `d` if its stored version equals d.version, then
+  // bumps the version. kAborted (reason "stale_version") if it does not;
+  // kNotFound if there is no such department.
+  virtual Status UpdateDepartment(const Department& d) = 0;
+
+  // ---- users ----
+  // All users, or those of one department.
+  virtual Result<std::vector<User>> ListUsers(std::optional<Id> department_id) = 0;
+  virtual Result<User> GetUser(Id id) = 0;
+  virtual Result<User> FindUserByUsername(const std::string& username) = 0;
+  // kAlreadyExists if the username is taken (field "username").
+  virtual Result<Id> InsertUser(const User& u) = 0;
+  // Same version rule as UpdateDepartment. Does not touch the login counters.
+  virtual Status UpdateUser(const User& u) = 0;
+  // Records the failed-login count and lock; does not bump the version, so an
+  // admin's edit is never refused because someone mistyped a password.
+  virtual Status SetLoginState(Id user_id, int failed_logins, UnixSeconds locked_until) = 0;
+
+  // ---- sessions ----
+  virtual Status InsertSession(const Session& s) = 0;
+  virtual Result<Session> GetSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSessionsOfUser(Id user_id) = 0;
+  virtual Status DeleteExpiredSessions(UnixSeconds now) = 0;
+
+  // ---- audit log ----
+  // Appends `e` after the current head: fills seq, prev_hash and hash, moves
+  // the head. Must run inside Transaction; concurrent appends serialise.
+  virtual Result<AuditEvent> AppendAudit(AuditEvent e) = 0;
+  // Calls `visit` for every entry in log position order until it returns false.
+  virtual Status ScanAudit(const std::function<bool(const AuditEvent&)>& visit) = 0;
+  // Newest first, entries with seq < before_seq (0 = from the newest).
+  virtual Result<std::vector<AuditEvent>> ListAudit(std::int64_t before_seq, int limit) = 0;
+  virtual Result<AuditHead> GetAuditHead() = 0;
+};
+
+// Opens a store from a URL: "sqlite:PATH" (or a bare path) or
+// "postgresql://…" / "postgres://…". Applies pending migrations.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
+}  // namespace jg

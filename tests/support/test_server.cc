@@ -1,0 +1,119 @@
+#include "support/test_server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "service/audit_service.h"
+#include "service/department_service.h"
+#include "service/user_service.h"
+
+namespace jg::testing {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+
+nlohmann::json HttpResult::json() const {
+  return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+}
+
+struct TestServer::Wiring {
+  ServiceEnv env;
+  AuthService auth;
+  UserService users;
+  DepartmentService departments;
+  AuditService audit;
+  http::Services services;
+  http::Dispatcher dispatcher;
+  http::Server server;
+  Wiring(Store& s, const Clock& c)
+      : env{s, c, PasswordCost::Minimum()},
+        auth(env),
+        users(env),
+        departments(env),
+        audit(env),
+        services{auth, users, departments, audit},
+        dispatcher(services, http::StaticFiles(""), LoginPolicy{}.session_seconds),
+        server(http::ServerConfig{"127.0.0.1", 0, 2, 64 * 1024, 5, false}, dispatcher) {}
+};
+
+TestServer::TestServer(const std::string& backend) {
+  ts_ = MakeTestStore(backend, &skip_);
+  if (!ts_.store) return;
+  w_ = std::make_unique<Wiring>(*ts_.store, clock_);
+  auto mk = [&](const char* code, const char* name, const char* kind, std::optional<Id> parent) {
+    auto d = w_->departments.Create(nullptr, {code, name, kind, parent, "", ""});
+    if (!d.ok()) throw std::runtime_error(d.status().ToString());
+    depts_[code] = d->id;
+  };
+  mk("JDSJ", "嘉定区市场监督管理局", "bureau", std::nullopt);
+  mk("JQS", "江桥市场监管所", "station", depts_["JDSJ"]);
+  mk("NXS", "南翔市场监管所", "station", depts_["JDSJ"]);
+  mk("FZK", "法制科", "section", depts_["JDSJ"]);
+  struct U {
+    const char *u, *n, *r, *d;
+  } users[] = {{"admin", "管理员", "admin", "JDSJ"},   {"leader", "局长", "leader", "JDSJ"},
+               {"legal", "法制", "legal", "FZK"},      {"jqstaff", "江桥科员", "staff", "JQS"},
+               {"inspector", "执法员", "inspector", "JQS"}};
+  for (const auto& u : users) {
+    auto r = w_->users.Create(nullptr, {u.u, u.n, "Jianguan2024", u.r, depts_[u.d]});
+    if (!r.ok()) throw std::runtime_error(r.status().ToString());
+  }
+  if (Status st = w_->server.Listen(); !st.ok()) throw std::runtime_error(st.ToString());
+  port_ = w_->server.port();
+  thread_ = std::thread([this] { w_->server.Run(); });
+}
+
+TestServer::~TestServer() {
+  if (!w_) return;
+  w_->server.Stop();
+  thread_.join();
+}
+
+HttpResult HttpClient::Request(const std::string& method, const std::string& target,
+                               const std::string& body, std::map<std::string, std::string> headers) {
+  net::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  stream.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port_));
+  bhttp::request<bhttp::string_body> req(bhttp::string_to_verb(method), target, 11);
+  req.set(bhttp::field::host, "127.0.0.1:" + std::to_string(port_));
+  if (!session_cookie.empty()) req.set(bhttp::field::cookie, "jg_session=" + session_cookie);
+  if (send_csrf && !csrf.empty()) req.set("X-CSRF-Token", csrf);
+  if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
+  for (auto& [k, v] : headers) req.set(k, v);
+  req.body() = body;
+  req.prepare_payload();
+  bhttp::write(stream, req);
+  beast::flat_buffer buf;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64 * 1024 * 1024);
+  parser.skip(method == "HEAD");
+  bhttp::read(stream, buf, parser);
+  auto& res = parser.get();
+  HttpResult out;
+  out.status = res.result_int();
+  out.body = res.body();
+  for (const auto& f : res) {
+    std::string name(f.name_string());
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    out.headers[name] = std::string(f.value());
+  }
+  beast::error_code ec;
+  stream.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  return out;
+}
+
+HttpResult HttpClient::Login(const std::string& username, const std::string& password) {
+  auto r = Post("/api/v1/auth/login", {{"username", username}, {"password", password}});
+  auto it = r.headers.find("set-cookie");
+  if (r.status == 200 && it != r.headers.end()) {
+    const std::string& c = it->second;
+    size_t eq = c.find('='), semi = c.find(';');
+    session_cookie = c.substr(eq + 1, semi - eq - 1);
+    csrf = r.json()["csrf_token"].get<std::string>();
+  }
+  return r;
+}
+
+}  // namespace jg::testing
