@@ -125,7 +125,8 @@ TEST_P(AdminApi, StaffSeeOnlyTheirDepartmentsUsers) {
   auto staff = As("jqstaff");
   auto list = staff.Get("/api/v1/users");
   ASSERT_EQ(list.status, 200);
-  for (const auto& u : list.json()["items"]) EXPECT_EQ(u["department_id"], server_->department("JQS"));
+  const auto body = list.json();
+  for (const auto& u : body["items"]) EXPECT_EQ(u["department_id"], server_->department("JQS"));
   auto other = staff.Get("/api/v1/users?department_id=" + std::to_string(server_->department("FZK")));
   EXPECT_EQ(other.status, 403);
 }

@@ -1,0 +1,33 @@
+# The two commands of the README, and the targets behind them.
+#   make demo   install what is missing, build, serve a demo database on :8080
+#   make test   install what is missing, build with sanitizers, run every test
+.PHONY: demo test bootstrap web build release clean bench
+
+DEMO_DB ?= jianguan-demo.db
+PORT ?= 8080
+
+demo: bootstrap web release
+	./build/release/src/jianguan --db sqlite:$(DEMO_DB) demo-init --departments data/departments-jiading.csv
+	@echo "jianguan: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	./build/release/src/jianguan --db sqlite:$(DEMO_DB) serve --port $(PORT) --web-root web/dist
+
+test: bootstrap web
+	scripts/test.sh
+
+bootstrap:
+	scripts/bootstrap.sh
+
+web: bootstrap
+	cd web && npm run build --silent
+
+release:
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j$$(nproc)
+
+build: release
+
+bench: bootstrap release
+	scripts/bench.sh
+
+clean:
+	rm -rf build web/dist

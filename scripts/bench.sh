@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark under bench/, on SQLite and a throwaway
+# PostgreSQL in the same run, summarised as one Markdown table with ratios
+# (build/bench/results.md). BENCH_MODE=full for longer runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p build/bench
+min_time=0.5
+[ "${BENCH_MODE:-quick}" = full ] && min_time=3
+scripts/with-postgres.sh bash -c "
+  for b in build/release/bench/*_bench; do
+    \"\$b\" --benchmark_min_time=$min_time --benchmark_format=json --benchmark_out=build/bench/\$(basename \$b).json >/dev/null
+  done
+"
+python3 scripts/bench_table.py build/bench/*_bench.json | tee build/bench/results.md

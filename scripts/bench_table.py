@@ -1,0 +1,22 @@
+"""Turns Google Benchmark JSON files into one Markdown table: each
+benchmark's backends side by side, with the ratio to SQLite."""
+import json
+import sys
+from collections import defaultdict
+
+rows = defaultdict(dict)
+for path in sys.argv[1:]:
+    with open(path) as f:
+        for b in json.load(f)["benchmarks"]:
+            base, _, variant = b["name"].partition("/")
+            variant = variant.split("/")[0]
+            ns = b["real_time"] * {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
+            rows[base][variant] = ns
+
+print("| benchmark | SQLite | PostgreSQL | PostgreSQL / SQLite |")
+print("| --- | --- | --- | --- |")
+for base, v in sorted(rows.items()):
+    s, p = v.get("sqlite"), v.get("postgresql")
+    fmt = lambda ns: "—" if ns is None else f"{ns / 1e3:.1f} µs ({1e9 / ns:,.0f}/s)"
+    ratio = f"{p / s:.2f}×" if s and p else "—"
+    print(f"| {base} | {fmt(s)} | {fmt(p)} | {ratio} |")

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Browser tests: the real binary on a fresh demo database (SQLite, and the
+# test PostgreSQL when $JG_TEST_PG_URL is set), Debian's Chromium driven by
+# playwright-core. Screenshots go to build/e2e-screenshots/<backend>/.
+# Usage: scripts/e2e.sh JIANGUAN_BINARY
+set -euo pipefail
+bin=$(realpath "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+[ -f web/dist/index.html ] || { echo "e2e: web/dist missing; run make web" >&2; exit 1; }
+
+run_one() {  # backend db-url
+  local backend=$1 db=$2
+  local port log shots pid
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  shots="$root/build/e2e-screenshots/$backend"
+  log=$(mktemp)
+  mkdir -p "$shots"
+  "$bin" --db "$db" demo-init --departments data/departments-jiading.csv >/dev/null
+  "$bin" --db "$db" serve --port "$port" --web-root web/dist --no-access-log >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  set +e
+  JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" \
+    node tests/e2e/login_admin.spec.mjs
+  local rc=$?
+  set -e
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ $rc -ne 0 ]; then echo "e2e ($backend) FAILED; server log:"; tail -50 "$log"; fi
+  rm -f "$log"
+  [ $rc -eq 0 ] && echo "e2e ($backend): passed, screenshots in $shots"
+  return $rc
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run_one sqlite "sqlite:$tmp/e2e.db"
+if [ -n "${JG_TEST_PG_URL:-}" ]; then
+  psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA e2e_$$"
+  run_one postgresql "$JG_TEST_PG_URL?options=-csearch_path%3De2e_$$"
+elif [ "${JG_REQUIRE_PG:-}" = 1 ]; then
+  echo "e2e: JG_REQUIRE_PG=1 but no JG_TEST_PG_URL" >&2; exit 1
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `make test`: the ASan+UBSan build (warnings are errors), then every suite:
+# unit, contract and API on SQLite and a throwaway PostgreSQL 15, the CLI
+# against real database files, and the browser tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j"$(nproc)"
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export JG_REQUIRE_PG=1
+scripts/with-postgres.sh bash -c '
+  set -e
+  (cd build/asan && ctest -j"$(nproc)" --output-on-failure --timeout 300)
+  scripts/e2e.sh build/asan/src/jianguan
+'
+echo "make test: all suites passed in $(( $(date +%s) - start ))s"
