@@ -1,0 +1,80 @@
+import { t } from '../i18n/index.js'
+
+// Thin fetch wrapper for /api/v1. Same-origin cookies carry the session; every
+// non-GET request carries the CSRF token obtained from login or /auth/me.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || t('error.http', { status }))
+    this.name = 'ApiError'
+    this.status = status
+    this.code = (body && body.code) || `http_${status}`
+    this.field = (body && body.field) || null
+  }
+}
+
+let csrfToken = ''
+let unauthorizedHandler = null
+
+export function setCsrfToken(token) {
+  csrfToken = token || ''
+}
+
+// Called (once per failing request) when the server answers 401 to anything but
+// a login attempt: the session expired or was revoked.
+export function onUnauthorized(fn) {
+  unauthorizedHandler = fn
+}
+
+export async function request(method, path, body) {
+  const headers = { Accept: 'application/json' }
+  if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  let res
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError(0, { code: 'network_error', message: t('error.network') })
+  }
+  let data = null
+  if (res.status !== 204) {
+    const text = await res.text()
+    if (text) {
+      try {
+        data = JSON.parse(text)
+      } catch {
+        data = null
+      }
+    }
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data)
+    if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me' && unauthorizedHandler) {
+      unauthorizedHandler(err)
+    }
+    throw err
+  }
+  return data
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body) => request('POST', path, body),
+  patch: (path, body) => request('PATCH', path, body),
+  del: (path) => request('DELETE', path),
+}
+
+export function query(params) {
+  const parts = []
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue
+    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+  }
+  return parts.length ? `?${parts.join('&')}` : ''
+}

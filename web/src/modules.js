@@ -1,0 +1,41 @@
+import { markRaw } from 'vue'
+import { House, Setting, User, OfficeBuilding, Tickets } from '@element-plus/icons-vue'
+import { ROLES } from './permissions.js'
+
+// The modules of the platform. Each entry becomes both a route and a navigation
+// item; a new module is one more line here. `group` puts it under a sub-menu of
+// GROUPS; `roles` lists who may see and open it.
+export const GROUPS = {
+  system: { titleKey: 'nav.system', icon: markRaw(Setting) },
+}
+
+export const MODULES = [
+  { path: '/', name: 'home', titleKey: 'nav.home', icon: markRaw(House), roles: ROLES, component: () => import('./views/HomeView.vue') },
+  { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
+  { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
+  { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },
+]
+
+export function visibleModules(role) {
+  return MODULES.filter((m) => role && m.roles.includes(role))
+}
+
+// Navigation tree for a role: top-level modules and non-empty groups, in order.
+export function navFor(role) {
+  const out = []
+  const groups = new Map()
+  for (const m of visibleModules(role)) {
+    if (!m.group) {
+      out.push({ ...m, key: m.path })
+      continue
+    }
+    let g = groups.get(m.group)
+    if (!g) {
+      g = { key: `group:${m.group}`, group: m.group, ...GROUPS[m.group], children: [] }
+      groups.set(m.group, g)
+      out.push(g)
+    }
+    g.children.push({ ...m, key: m.path })
+  }
+  return out
+}

@@ -1,0 +1,42 @@
+import { session } from './session.js'
+
+// Mirror of the server's grant table (src/domain/permissions.cc), used only to
+// hide what a role cannot do. The server enforces it regardless.
+// Scope: 'all' = any record, 'own' = the user's department and its subtree.
+const GRANTS = {
+  'departments.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
+  'departments.manage': { admin: 'all' },
+  'departments.edit_contact': { admin: 'all', leader: 'all', staff: 'own' },
+  'users.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
+  'users.manage': { admin: 'all' },
+  'audit.read': { admin: 'all', leader: 'all', legal: 'all' },
+}
+
+export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']
+
+export function scopeOf(permission, role = session.user && session.user.role) {
+  const g = GRANTS[permission]
+  return (g && role && g[role]) || 'none'
+}
+
+// Is `target` the department `root` or one of its descendants?
+export function inSubtree(departments, root, target) {
+  const parent = new Map(departments.map((d) => [d.id, d.parent_id]))
+  let cur = target
+  for (let hops = 0; cur != null && hops <= departments.length; hops++) {
+    if (cur === root) return true
+    cur = parent.get(cur)
+  }
+  return false
+}
+
+// can('users.manage') or can('departments.edit_contact', deptId, departments)
+export function can(permission, targetDepartmentId, departments) {
+  const scope = scopeOf(permission)
+  if (scope === 'all') return true
+  if (scope !== 'own') return false
+  if (targetDepartmentId === undefined) return true // "somewhere"
+  const own = session.user.department_id
+  if (targetDepartmentId === own) return true
+  return Array.isArray(departments) && inSubtree(departments, own, targetDepartmentId)
+}

@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import { session, loadSession } from './session.js'
+import { MODULES } from './modules.js'
+import { t } from './i18n/index.js'
+import MainLayout from './layouts/MainLayout.vue'
+import LoginView from './views/LoginView.vue'
+
+const routes = [
+  { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  {
+    path: '/',
+    component: MainLayout,
+    children: [
+      ...MODULES.map((m) => ({
+        path: m.path === '/' ? '' : m.path.slice(1),
+        name: m.name,
+        component: m.component,
+        meta: { roles: m.roles, titleKey: m.titleKey },
+      })),
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
+    ],
+  },
+]
+
+export const router = createRouter({ history: createWebHistory('/'), routes })
+
+// Only same-site paths are accepted as a post-login destination.
+export function safeRedirect(r) {
+  return typeof r === 'string' && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/'
+}
+
+router.beforeEach(async (to) => {
+  if (!session.checked) {
+    try {
+      await loadSession()
+    } catch {
+      // Server unreachable: treat as logged out; the login page shows the error on submit.
+    }
+  }
+  if (to.meta.public) {
+    return session.user ? safeRedirect(to.query.redirect) : true
+  }
+  if (!session.user) {
+    return to.fullPath === '/' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } }
+  }
+  if (to.meta.roles && !to.meta.roles.includes(session.user.role)) {
+    return { name: 'home', query: { denied: '1' } }
+  }
+  return true
+})
+
+router.afterEach((to) => {
+  const title = to.meta.titleKey ? `${t(to.meta.titleKey)} - ${t('app.title')}` : t('app.title')
+  document.title = title
+})
