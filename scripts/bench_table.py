@@ -8,8 +8,11 @@ rows = defaultdict(dict)
 for path in sys.argv[1:]:
     with open(path) as f:
         for b in json.load(f)["benchmarks"]:
-            base, _, variant = b["name"].partition("/")
-            variant = variant.split("/")[0]
+            # BM_Name/backend[/arg]/real_time -> row "BM_Name/arg", column backend
+            parts = [x for x in b["name"].split("/") if x != "real_time"]
+            base, variant = parts[0], parts[1] if len(parts) > 1 else ""
+            if len(parts) > 2:
+                base += "/" + "/".join(parts[2:])
             ns = b["real_time"] * {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
             rows[base][variant] = ns
 

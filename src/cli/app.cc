@@ -68,10 +68,29 @@ int Main(int argc, char** argv) {
   dimport->add_option("file", dept_csv, "CSV file")->required()->check(CLI::ExistingFile);
   dimport->callback([&] { rc = ImportDepartments(db, dept_csv); });
 
+  auto* import = app.add_subcommand("import", "Bulk imports (all or nothing)");
+  import->require_subcommand(1);
+  std::string entity_file, report_path;
+  bool dry_run = false;
+  auto* ient = import->add_subcommand(
+      "entities", "Import market entities from CSV (UTF-8 or GB18030); upsert by credit code");
+  ient->add_option("file", entity_file, "CSV file")->required()->check(CLI::ExistingFile);
+  ient->add_flag("--dry-run", dry_run, "Check every row, write nothing");
+  ient->add_option("--report", report_path, "Write the per-row error report (CSV) here");
+  ient->callback([&] { rc = ImportEntities(db, entity_file, dry_run, report_path); });
+
   std::string demo_csv = "data/departments-jiading.csv";
   auto* demo = app.add_subcommand("demo-init", "Create a demo database with one account per role");
   demo->add_option("--departments", demo_csv, "Department tree CSV")->capture_default_str();
   demo->callback([&] { rc = DemoInit(db, demo_csv); });
+
+  auto* code = app.add_subcommand("code", "统一社会信用代码 (GB 32100-2015)");
+  code->require_subcommand(1);
+  std::vector<std::string> codes;
+  auto* code_check = code->add_subcommand(
+      "check", "Validate codes: CODE<TAB>valid or CODE<TAB>invalid<TAB>原因; exit 5 if any invalid");
+  code_check->add_option("codes", codes, "One or more codes")->required()->expected(-1);
+  code_check->callback([&] { rc = CodeCheck(codes); });
 
   try {
     app.parse(argc, argv);

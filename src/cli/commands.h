@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace jg::cli {
 
@@ -30,10 +31,17 @@ int UserAdd(const UserAddOptions& o);
 
 int AuditVerify(const std::string& db, bool json);
 
+// All or nothing; writes the per-row error report as CSV to `report_path`.
+int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
+                   const std::string& report_path);
+
 int ImportDepartments(const std::string& db, const std::string& csv_path);
 
 // Creates the demo database: the Jiading department tree and one account per
 // role, and prints the accounts.
 int DemoInit(const std::string& db, const std::string& departments_csv);
+
+// `code check`: validates 统一社会信用代码; exit 5 if any is invalid.
+int CodeCheck(const std::vector<std::string>& codes);
 
 }  // namespace jg::cli

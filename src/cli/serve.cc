@@ -35,7 +35,8 @@ int Serve(const ServeOptions& o) {
   UserService users(env);
   DepartmentService departments(env);
   AuditService audit(env);
-  http::Services services{auth, users, departments, audit};
+  EntityService entities(env);
+  http::Services services{auth, users, departments, audit, entities};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -12,6 +12,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadUsers: return "users.read";
     case Permission::kManageUsers: return "users.manage";
     case Permission::kReadAudit: return "audit.read";
+    case Permission::kReadEntities: return "entities.read";
+    case Permission::kEditEntities: return "entities.edit";
+    case Permission::kImportEntities: return "entities.import";
   }
   return "";
 }
@@ -31,23 +34,32 @@ constexpr Grant kGrants[] = {
     {Role::kAdmin, Permission::kReadUsers, Scope::kAll},
     {Role::kAdmin, Permission::kManageUsers, Scope::kAll},
     {Role::kAdmin, Permission::kReadAudit, Scope::kAll},
+    {Role::kAdmin, Permission::kReadEntities, Scope::kAll},
+    {Role::kAdmin, Permission::kEditEntities, Scope::kAll},
+    {Role::kAdmin, Permission::kImportEntities, Scope::kAll},
 
     {Role::kLeader, Permission::kReadDepartments, Scope::kAll},
     {Role::kLeader, Permission::kEditDepartmentContact, Scope::kAll},
     {Role::kLeader, Permission::kReadUsers, Scope::kAll},
     {Role::kLeader, Permission::kReadAudit, Scope::kAll},
+    {Role::kLeader, Permission::kReadEntities, Scope::kAll},
 
     // The legal department supervises enforcement across the bureau (法制监督).
     {Role::kLegal, Permission::kReadDepartments, Scope::kAll},
     {Role::kLegal, Permission::kReadUsers, Scope::kAll},
     {Role::kLegal, Permission::kReadAudit, Scope::kAll},
+    {Role::kLegal, Permission::kReadEntities, Scope::kAll},
 
     // A section or station keeps its own contact details and sees its own people.
     {Role::kStaff, Permission::kReadDepartments, Scope::kAll},
     {Role::kStaff, Permission::kEditDepartmentContact, Scope::kOwnDepartment},
     {Role::kStaff, Permission::kReadUsers, Scope::kOwnDepartment},
+    // The directory is read bureau-wide; a station keeps the entities it is in charge of.
+    {Role::kStaff, Permission::kReadEntities, Scope::kAll},
+    {Role::kStaff, Permission::kEditEntities, Scope::kOwnDepartment},
 
     {Role::kInspector, Permission::kReadDepartments, Scope::kAll},
+    {Role::kInspector, Permission::kReadEntities, Scope::kAll},
 };
 }  // namespace
 

@@ -16,6 +16,9 @@ enum class Permission {
   kReadUsers,             // list user accounts
   kManageUsers,           // create, disable, re-role users, reset passwords
   kReadAudit,             // read the audit log and verify the chain
+  kReadEntities,          // search and read the directory of market entities
+  kEditEntities,          // add and edit entities (scope: the station in charge)
+  kImportEntities,        // bulk import into the directory
 };
 std::string_view PermissionName(Permission p);
 

@@ -5,6 +5,7 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/department_service.h"
+#include "service/entity_service.h"
 #include "service/user_service.h"
 
 namespace jg::http {
@@ -15,6 +16,7 @@ struct Services {
   UserService& users;
   DepartmentService& departments;
   AuditService& audit;
+  EntityService& entities;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -23,12 +25,14 @@ void RegisterAuthRoutes(Router& r, Services& s, std::int64_t session_seconds);
 void RegisterUserRoutes(Router& r, Services& s);
 void RegisterDepartmentRoutes(Router& r, Services& s);
 void RegisterAuditRoutes(Router& r, Services& s);
+void RegisterEntityRoutes(Router& r, Services& s);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
   RegisterUserRoutes(r, s);
   RegisterDepartmentRoutes(r, s);
   RegisterAuditRoutes(r, s);
+  RegisterEntityRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -39,4 +39,24 @@ nlohmann::json ToJson(const AuditEvent& e) {
           {"hash", e.hash}};
 }
 
+nlohmann::json ToJson(const Entity& e) {
+  return {{"id", e.id},
+          {"credit_code", e.credit_code},
+          {"name", e.name},
+          {"kind", EntityKindName(e.kind)},
+          {"legal_representative", e.legal_representative},
+          {"address", e.address},
+          {"street", e.street},
+          {"station_id", e.station_id ? nlohmann::json(*e.station_id) : nlohmann::json()},
+          {"industry", e.industry},
+          {"registered_on", e.registered_on},
+          {"status", EntityStatusName(e.status)},
+          {"risk_class", RiskClassName(e.risk_class)},
+          {"risk_classified_on", e.risk_classified_on},
+          {"tags", e.tags},
+          {"version", e.version},
+          {"updated_at", e.updated_at},
+          {"updated_by", e.updated_by}};
+}
+
 }  // namespace jg::http

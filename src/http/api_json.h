@@ -5,11 +5,13 @@
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/entity.h"
 
 namespace jg::http {
 
 nlohmann::json ToJson(const User& u);
 nlohmann::json ToJson(const Department& d);
 nlohmann::json ToJson(const AuditEvent& e);
+nlohmann::json ToJson(const Entity& e);
 
 }  // namespace jg::http

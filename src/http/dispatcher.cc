@@ -94,7 +94,8 @@ Response Dispatcher::HandleApi(Request& req, const RawRequest& raw) {
     if (!raw.origin.empty() && OriginHost(raw.origin) != raw.host) {
       return Error(403, "origin_mismatch", "请求来源与站点不一致");
     }
-    if (!req.body.empty() && raw.content_type.rfind("application/json", 0) != 0) {
+    if (route->body == BodyKind::kJson && !req.body.empty() &&
+        raw.content_type.rfind("application/json", 0) != 0) {
       return Error(415, "unsupported_media_type", "请求体须为 application/json");
     }
   }

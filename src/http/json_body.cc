@@ -66,6 +66,24 @@ std::optional<bool> JsonFields::OptBool(const char* name) {
   return v->get<bool>();
 }
 
+std::optional<std::vector<std::string>> JsonFields::OptStringArray(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = v->is_array();
+  if (ok) {
+    for (const auto& x : *v) {
+      if (!x.is_string()) ok = false;
+      else out.push_back(x.get<std::string>());
+    }
+  }
+  if (!ok) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为字符串数组", name));
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::string JsonFields::String(const char* name) {
   if (!Find(name, true)) return {};
   return OptString(name).value_or("");

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,7 @@ class JsonFields {
   std::optional<std::string> OptString(const char* name);
   std::optional<std::int64_t> OptInt(const char* name);
   std::optional<bool> OptBool(const char* name);
+  std::optional<std::vector<std::string>> OptStringArray(const char* name);
   std::string String(const char* name);  // required
   std::int64_t Int(const char* name);    // required
   // Call last: the first error met, or unknown_field for any field not read.

@@ -34,8 +34,9 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
 }
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler h) {
-  routes_.push_back({std::move(method), std::move(pattern), access, std::move(h)});
+void Router::Add(std::string method, std::string pattern, Access access, Handler h,
+                 BodyKind body) {
+  routes_.push_back({std::move(method), std::move(pattern), access, std::move(h), body});
 }
 
 const Route* Router::Match(Request& req, bool* path_known) const {

@@ -14,17 +14,21 @@ namespace jg::http {
 using Handler = std::function<Response(Request&)>;
 
 enum class Access { kPublic, kSession };
+// What a state-changing request must send: JSON, or a file's raw bytes.
+enum class BodyKind { kJson, kRaw };
 
 struct Route {
   std::string method;
   std::string pattern;
   Access access;
   Handler handler;
+  BodyKind body = BodyKind::kJson;
 };
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Access access, Handler h);
+  void Add(std::string method, std::string pattern, Access access, Handler h,
+           BodyKind body = BodyKind::kJson);
   // Finds the route; fills req.params. Sets *path_known when the path matched
   // some route but not with this method (405 rather than 404).
   const Route* Match(Request& req, bool* path_known) const;

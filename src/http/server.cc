@@ -52,6 +52,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->body_limit(cfg_.body_limit);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(std::chrono::seconds(cfg_.read_timeout_seconds));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                               self->OnHeader(ec);
+                             });
+  }
+
+  // The body limit depends on the route: uploads may be larger.
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnRead(ec);
+    if (!cfg_.upload_prefix.empty() &&
+        parser_->get().target().starts_with(cfg_.upload_prefix)) {
+      parser_->body_limit(cfg_.upload_limit);
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         self->OnRead(ec);

@@ -17,6 +17,9 @@ struct ServerConfig {
   std::uint16_t port = 8080;  // 0: pick a free port (tests)
   int threads = 2;
   std::size_t body_limit = 1 << 20;  // 1 MiB
+  // File uploads (paths starting with this prefix) may be larger.
+  std::string upload_prefix = "/api/v1/entities/import";
+  std::size_t upload_limit = 64u << 20;  // 64 MiB
   int read_timeout_seconds = 30;     // whole request, headers and body
   bool access_log = true;
 };

@@ -34,6 +34,7 @@ struct Dialect {
   std::string name;           // "sqlite" or "postgresql"
   std::string begin;          // statement that opens a write transaction
   std::string for_update;     // row-lock suffix for SELECT, empty where the whole DB is locked
+  std::string binary_collation;  // code-point order on both backends, whatever the DB locale
 };
 
 class Connection {

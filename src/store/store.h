@@ -19,6 +19,7 @@
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/entity.h"
 #include "domain/status.h"
 
 namespace jg {
@@ -26,6 +27,31 @@ namespace jg {
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash = kAuditGenesisHash;
+};
+
+// A directory search. Empty/unset fields do not filter. `name` is a substring
+// (any length; two Chinese characters such as 马陆 work), matched on the
+// SearchFold form so both stores agree.
+struct EntityQuery {
+  std::string credit_code;  // exact, normalised
+  std::string name;
+  std::string street;
+  std::string industry_prefix;  // "F52" matches F5223
+  std::optional<EntityKind> kind;
+  std::optional<EntityStatus> status;
+  std::optional<RiskClass> risk_class;
+  std::string tag;
+  std::optional<Id> station_id;
+  enum class Sort { kName, kCreditCode, kRegisteredOn, kUpdatedAt };
+  Sort sort = Sort::kName;
+  bool descending = false;
+  int offset = 0;
+  int limit = 50;  // at most 10000 (exports page through)
+};
+
+struct EntityPage {
+  std::vector<Entity> items;
+  std::int64_t total = 0;  // matches before paging
 };
 
 class Store {
@@ -70,6 +96,20 @@ class Store {
   virtual Status DeleteSession(const std::string& token_hash) = 0;
   virtual Status DeleteSessionsOfUser(Id user_id) = 0;
   virtual Status DeleteExpiredSessions(UnixSeconds now) = 0;
+
+  // ---- the directory of market entities ----
+  // Inserts `e` (already normalised) at version 1 and records that version in
+  // its history with `source`. kAlreadyExists (field "credit_code") on a taken code.
+  virtual Result<Id> InsertEntity(const Entity& e, const std::string& source) = 0;
+  // Writes `e` if its stored version equals e.version, bumps the version and
+  // records the new version in the history. kAborted "stale_version" otherwise.
+  virtual Status UpdateEntity(const Entity& e, const std::string& source) = 0;
+  virtual Result<Entity> GetEntity(Id id) = 0;
+  virtual Result<Entity> FindEntityByCreditCode(const std::string& code) = 0;
+  // Same results, same order on every backend; ties broken by id.
+  virtual Result<EntityPage> SearchEntities(const EntityQuery& q) = 0;
+  // Every saved version, newest first.
+  virtual Result<std::vector<EntityVersion>> ListEntityVersions(Id id) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -18,12 +18,25 @@ nlohmann::json HttpResult::json() const {
   return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
 }
 
+namespace {
+http::ServerConfig TestConfig() {
+  http::ServerConfig c;
+  c.address = "127.0.0.1";
+  c.port = 0;
+  c.body_limit = 64 * 1024;
+  c.read_timeout_seconds = 5;
+  c.access_log = false;
+  return c;
+}
+}  // namespace
+
 struct TestServer::Wiring {
   ServiceEnv env;
   AuthService auth;
   UserService users;
   DepartmentService departments;
   AuditService audit;
+  EntityService entities;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -33,9 +46,10 @@ struct TestServer::Wiring {
         users(env),
         departments(env),
         audit(env),
-        services{auth, users, departments, audit},
+        entities(env),
+        services{auth, users, departments, audit, entities},
         dispatcher(services, http::StaticFiles(""), LoginPolicy{}.session_seconds),
-        server(http::ServerConfig{"127.0.0.1", 0, 2, 64 * 1024, 5, false}, dispatcher) {}
+        server(TestConfig(), dispatcher) {}
 };
 
 TestServer::TestServer(const std::string& backend) {

@@ -129,7 +129,7 @@ class PgDriver final : public Driver {
  public:
   explicit PgDriver(std::string conninfo) : conninfo_(std::move(conninfo)) {}
   const Dialect& dialect() const override {
-    static const Dialect kDialect{"postgresql", "BEGIN", " FOR UPDATE"};
+    static const Dialect kDialect{"postgresql", "BEGIN", " FOR UPDATE", "COLLATE \"C\""};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return PostgresMigrations(); }

@@ -142,7 +142,7 @@ class SqliteDriver final : public Driver {
   const Dialect& dialect() const override {
     // BEGIN IMMEDIATE takes the write lock up front, so two writers queue on
     // the busy timeout instead of failing at their first write.
-    static const Dialect kDialect{"sqlite", "BEGIN IMMEDIATE", ""};
+    static const Dialect kDialect{"sqlite", "BEGIN IMMEDIATE", "", "COLLATE BINARY"};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return SqliteMigrations(); }

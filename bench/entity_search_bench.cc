@@ -1,0 +1,127 @@
+// Directory search by a two-character Chinese name fragment (e.g. 马陆), the
+// commonest query of the bureau's staff. jianguan answers it through its
+// bigram index (Store::SearchEntities); the obvious alternative is a plain
+// `name LIKE '%马陆%'` scan. Both run on SQLite and PostgreSQL over the same
+// generated directory (JG_BENCH_ENTITIES rows, default 20000).
+#include <benchmark/benchmark.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "service/system_clock.h"
+#include "support/credit_codes.h"
+#include "support/test_stores.h"
+
+namespace {
+
+const char* kPlaces[] = {"上海", "嘉定", "江桥", "南翔", "安亭", "马陆", "徐行", "华亭", "外冈", "菊园"};
+const char* kWords[] = {"葡萄", "食品", "餐饮", "贸易", "科技", "汽车", "机电", "服饰", "医药", "建材",
+                        "物流", "电子", "五金", "包装", "印刷", "农业", "文化", "咨询", "装饰", "塑料"};
+const char* kForms[] = {"有限公司", "商行", "专业合作社", "经营部", "店"};
+
+struct Fixture {
+  jg::testing::TestStore ts;
+  int rows = 0;
+};
+
+Fixture& Get(const std::string& backend) {
+  static std::map<std::string, Fixture> fixtures;
+  auto it = fixtures.find(backend);
+  if (it != fixtures.end()) return it->second;
+  Fixture& f = fixtures[backend];
+  std::string skip;
+  f.ts = jg::testing::MakeTestStore(backend, &skip);
+  if (!f.ts.store) return f;
+  const char* env = std::getenv("JG_BENCH_ENTITIES");
+  f.rows = env ? std::atoi(env) : 20000;
+  unsigned seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+  (void)f.ts.store->Transaction([&](jg::Store& tx) -> jg::Status {
+    for (int i = 0; i < f.rows; ++i) {
+      jg::Entity e;
+      e.credit_code = jg::testing::ValidCreditCode(i);
+      e.name = std::string(kPlaces[next() % 10]) + kWords[next() % 20] + kWords[next() % 20] +
+               kForms[next() % 5];
+      e.updated_at = 1;
+      if (!jg::NormalizeEntity(e).ok()) continue;
+      auto r = tx.InsertEntity(e, "import");
+      if (!r.ok()) return r.status();
+    }
+    return jg::Status::Ok();
+  });
+  // Planner statistics, as a running system has them.
+  jg::testing::RawSql(f.ts, "ANALYZE");
+  return f;
+}
+
+// Queries: a common two-character place name, and a rarer fragment.
+const char* kQueries[] = {"马陆", "医药专业"};
+
+void BM_NameSearch_Index(benchmark::State& state, const std::string& backend) {
+  Fixture& f = Get(backend);
+  if (!f.ts.store) return state.SkipWithError("backend not configured");
+  jg::EntityQuery q;
+  q.name = kQueries[state.range(0)];
+  q.limit = 20;
+  std::int64_t total = 0;
+  for (auto _ : state) {
+    auto page = f.ts.store->SearchEntities(q);
+    if (!page.ok()) return state.SkipWithError(page.status().ToString().c_str());
+    total = page->total;
+  }
+  state.counters["matches"] = static_cast<double>(total);
+  state.counters["rows"] = f.rows;
+}
+
+// The same answer (first page + count) by LIKE scans, straight on the driver.
+void BM_NameSearch_LikeScan(benchmark::State& state, const std::string& backend) {
+  Fixture& f = Get(backend);
+  if (!f.ts.store) return state.SkipWithError("backend not configured");
+  const std::string like = std::string("'%") + kQueries[state.range(0)] + "%'";
+  const std::string count_s = "SELECT COUNT(*) FROM entities WHERE name LIKE " + like;
+  const std::string page_s =
+      "SELECT id, name FROM entities WHERE name LIKE " + like + " ORDER BY name, id LIMIT 20";
+  const char* count_sql = count_s.c_str();
+  const char* page_sql = page_s.c_str();
+  std::int64_t total = 0;
+  if (backend == "sqlite") {
+    sqlite3* db = nullptr;
+    sqlite3_open(f.ts.sqlite_path.c_str(), &db);
+    sqlite3_stmt *c = nullptr, *p = nullptr;
+    sqlite3_prepare_v2(db, count_sql, -1, &c, nullptr);
+    sqlite3_prepare_v2(db, page_sql, -1, &p, nullptr);
+    for (auto _ : state) {
+      sqlite3_reset(c);
+      if (sqlite3_step(c) == SQLITE_ROW) total = sqlite3_column_int64(c, 0);
+      sqlite3_reset(p);
+      while (sqlite3_step(p) == SQLITE_ROW) benchmark::DoNotOptimize(sqlite3_column_text(p, 1));
+    }
+    sqlite3_finalize(c);
+    sqlite3_finalize(p);
+    sqlite3_close(db);
+  } else {
+    PGconn* conn = PQconnectdb(f.ts.url.c_str());
+    for (auto _ : state) {
+      PGresult* r = PQexec(conn, count_sql);
+      total = std::atoll(PQgetvalue(r, 0, 0));
+      PQclear(r);
+      r = PQexec(conn, page_sql);
+      benchmark::DoNotOptimize(PQntuples(r));
+      PQclear(r);
+    }
+    PQfinish(conn);
+  }
+  state.counters["matches"] = static_cast<double>(total);
+  state.counters["rows"] = f.rows;
+}
+
+BENCHMARK_CAPTURE(BM_NameSearch_Index, sqlite, std::string("sqlite"))->Arg(0)->Arg(1)->UseRealTime();
+BENCHMARK_CAPTURE(BM_NameSearch_LikeScan, sqlite, std::string("sqlite"))->Arg(0)->Arg(1)->UseRealTime();
+BENCHMARK_CAPTURE(BM_NameSearch_Index, postgresql, std::string("postgresql"))->Arg(0)->Arg(1)->UseRealTime();
+BENCHMARK_CAPTURE(BM_NameSearch_LikeScan, postgresql, std::string("postgresql"))->Arg(0)->Arg(1)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,243 @@
+// The directory of market entities, written once in portable SQL.
+#include "store/sql_store_impl.h"
+
+namespace jg::sql {
+namespace {
+
+constexpr const char* kEntityCols =
+    "credit_code, name, kind, legal_representative, address, street, station_id, industry, "
+    "registered_on, status, risk_class, risk_classified_on, tags, updated_at, updated_by";
+
+std::string JoinTags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const auto& t : tags) {
+    if (!out.empty()) out += ';';
+    out += t;
+  }
+  return out;
+}
+
+// Columns of kEntityCols starting at `at`.
+Entity ToEntity(const Row& r, size_t at) {
+  Entity e;
+  e.credit_code = r.Str(at + 0);
+  e.name = r.Str(at + 1);
+  e.kind = ParseEntityKind(r.Str(at + 2)).value_or(EntityKind::kEnterprise);
+  e.legal_representative = r.Str(at + 3);
+  e.address = r.Str(at + 4);
+  e.street = r.Str(at + 5);
+  e.station_id = r.OptInt(at + 6);
+  e.industry = r.Str(at + 7);
+  e.registered_on = r.Str(at + 8);
+  e.status = ParseEntityStatus(r.Str(at + 9)).value_or(EntityStatus::kActive);
+  e.risk_class = ParseRiskClass(r.Str(at + 10)).value_or(RiskClass::kNone);
+  e.risk_classified_on = r.Str(at + 11);
+  e.tags = SplitTags(r.Str(at + 12));
+  e.updated_at = r.Int(at + 13);
+  e.updated_by = r.Str(at + 14);
+  return e;
+}
+
+Params EntityParams(const Entity& e) {
+  return {e.credit_code,
+          e.name,
+          std::string(EntityKindName(e.kind)),
+          e.legal_representative,
+          e.address,
+          e.street,
+          OptId(e.station_id),
+          e.industry,
+          e.registered_on,
+          std::string(EntityStatusName(e.status)),
+          std::string(RiskClassName(e.risk_class)),
+          e.risk_classified_on,
+          JoinTags(e.tags),
+          e.updated_at,
+          e.updated_by};
+}
+
+std::string LikeEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Appends "$n" for the next parameter.
+std::string Bind(Params& p, Value v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
+}  // namespace
+
+Status SqlStore::WriteEntityIndexes(const Entity& e, Id id) {
+  JG_RETURN_IF_ERROR(Exec("DELETE FROM entity_name_grams WHERE entity_id = $1", {id}).status());
+  for (const auto& g : NameBigrams(e.name)) {
+    JG_RETURN_IF_ERROR(
+        Exec("INSERT INTO entity_name_grams (gram, entity_id) VALUES ($1, $2)", {g, id}).status());
+  }
+  JG_RETURN_IF_ERROR(Exec("DELETE FROM entity_tags WHERE entity_id = $1", {id}).status());
+  for (const auto& t : e.tags) {
+    JG_RETURN_IF_ERROR(
+        Exec("INSERT INTO entity_tags (tag, entity_id) VALUES ($1, $2)", {t, id}).status());
+  }
+  return Status::Ok();
+}
+
+Status SqlStore::WriteEntityVersion(const Entity& e, Id id, const std::string& source) {
+  Params p = {id, e.version, source};
+  for (auto& v : EntityParams(e)) p.push_back(std::move(v));
+  return Exec(std::string("INSERT INTO entity_versions (entity_id, version, source, ") +
+                  kEntityCols +
+                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+                  "$16, $17, $18)",
+              p)
+      .status();
+}
+
+Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
+  return WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
+    Params p = EntityParams(in);
+    p.push_back(SearchFold(in.name));
+    auto rows = tx.Query(std::string("INSERT INTO entities (") + kEntityCols +
+                             ", name_fold, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                             "$10, $11, $12, $13, $14, $15, $16, 1) RETURNING id",
+                         p);
+    if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
+    Id id = rows->front().Int(0);
+    Entity e = in;
+    e.version = 1;
+    JG_RETURN_IF_ERROR(tx.WriteEntityIndexes(e, id));
+    JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, id, source));
+    return id;
+  });
+}
+
+Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
+  auto r = WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
+    Params p = EntityParams(in);
+    p.push_back(SearchFold(in.name));
+    p.push_back(in.id);
+    p.push_back(in.version);
+    auto n = tx.Exec(
+        "UPDATE entities SET credit_code = $1, name = $2, kind = $3, legal_representative = $4, "
+        "address = $5, street = $6, station_id = $7, industry = $8, registered_on = $9, "
+        "status = $10, risk_class = $11, risk_classified_on = $12, tags = $13, updated_at = $14, "
+        "updated_by = $15, name_fold = $16, version = version + 1 WHERE id = $17 AND version = $18",
+        p);
+    if (!n.ok()) return Field(n.status(), "credit_code", "该统一社会信用代码已在名录中");
+    if (*n != 1) {
+      auto cur = tx.GetEntity(in.id);
+      if (!cur.ok()) return cur.status();
+      return Stale();
+    }
+    Entity e = in;
+    e.version = in.version + 1;
+    JG_RETURN_IF_ERROR(tx.WriteEntityIndexes(e, in.id));
+    JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, in.id, source));
+    return in.id;
+  });
+  return r.status();
+}
+
+Result<Entity> SqlStore::GetEntity(Id id) {
+  auto rows = Query(std::string("SELECT id, version, ") + kEntityCols + " FROM entities WHERE id = $1",
+                    {id});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return NotFound("entity_not_found", "市场主体不存在");
+  Entity e = ToEntity(rows->front(), 2);
+  e.id = rows->front().Int(0);
+  e.version = rows->front().Int(1);
+  return e;
+}
+
+Result<Entity> SqlStore::FindEntityByCreditCode(const std::string& code) {
+  auto rows = Query(std::string("SELECT id, version, ") + kEntityCols +
+                        " FROM entities WHERE credit_code = $1",
+                    {code});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return NotFound("entity_not_found", "名录中没有该统一社会信用代码");
+  Entity e = ToEntity(rows->front(), 2);
+  e.id = rows->front().Int(0);
+  e.version = rows->front().Int(1);
+  return e;
+}
+
+Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
+  Params p;
+  std::string where = " WHERE 1 = 1";
+  if (!q.credit_code.empty()) where += " AND e.credit_code = " + Bind(p, q.credit_code);
+  if (!q.name.empty()) {
+    const std::string folded = SearchFold(q.name);
+    // Each gram of the query narrows the candidates through the gram index
+    // (an index range per gram, intersected by the planner).
+    for (const auto& g : NameBigrams(folded)) {
+      where += " AND e.id IN (SELECT entity_id FROM entity_name_grams WHERE gram = " + Bind(p, g) + ")";
+    }
+    // The grams narrow the candidates; the substring itself decides.
+    where += " AND e.name_fold LIKE " + Bind(p, "%" + LikeEscape(folded) + "%") + " ESCAPE '\\'";
+  }
+  if (!q.street.empty()) where += " AND e.street = " + Bind(p, q.street);
+  if (!q.industry_prefix.empty())
+    where += " AND e.industry LIKE " + Bind(p, LikeEscape(q.industry_prefix) + "%") + " ESCAPE '\\'";
+  if (q.kind) where += " AND e.kind = " + Bind(p, std::string(EntityKindName(*q.kind)));
+  if (q.status) where += " AND e.status = " + Bind(p, std::string(EntityStatusName(*q.status)));
+  if (q.risk_class) where += " AND e.risk_class = " + Bind(p, std::string(RiskClassName(*q.risk_class)));
+  if (!q.tag.empty())
+    where += " AND e.id IN (SELECT entity_id FROM entity_tags WHERE tag = " + Bind(p, q.tag) + ")";
+  if (q.station_id) where += " AND e.station_id = " + Bind(p, *q.station_id);
+
+  auto count = Query("SELECT COUNT(*) FROM entities e" + where, p);
+  if (!count.ok()) return count.status();
+  EntityPage page;
+  page.total = count->front().Int(0);
+
+  const char* col = "e.name";
+  switch (q.sort) {
+    case EntityQuery::Sort::kName: col = "e.name"; break;
+    case EntityQuery::Sort::kCreditCode: col = "e.credit_code"; break;
+    case EntityQuery::Sort::kRegisteredOn: col = "e.registered_on"; break;
+    case EntityQuery::Sort::kUpdatedAt: col = "e.updated_at"; break;
+  }
+  const std::string dir = q.descending ? " DESC" : " ASC";
+  std::string order = std::string(" ORDER BY ") + col;
+  if (q.sort != EntityQuery::Sort::kUpdatedAt) order += " " + pool_->dialect().binary_collation;
+  order += dir + ", e.id" + dir;
+  const int limit = std::clamp(q.limit, 1, 10000);
+  const int offset = std::max(q.offset, 0);
+  std::string sql = std::string("SELECT e.id, e.version, ") + kEntityCols + " FROM entities e" +
+                    where + order + " LIMIT " + Bind(p, std::int64_t{limit}) + " OFFSET " +
+                    Bind(p, std::int64_t{offset});
+  // Column names of kEntityCols are unambiguous: only `entities e` is in FROM.
+  auto rows = Query(sql, p);
+  if (!rows.ok()) return rows.status();
+  for (const auto& r : *rows) {
+    Entity e = ToEntity(r, 2);
+    e.id = r.Int(0);
+    e.version = r.Int(1);
+    page.items.push_back(std::move(e));
+  }
+  return page;
+}
+
+Result<std::vector<EntityVersion>> SqlStore::ListEntityVersions(Id id) {
+  auto rows = Query(std::string("SELECT version, source, ") + kEntityCols +
+                        " FROM entity_versions WHERE entity_id = $1 ORDER BY version DESC",
+                    {id});
+  if (!rows.ok()) return rows.status();
+  std::vector<EntityVersion> out;
+  for (const auto& r : *rows) {
+    EntityVersion v;
+    v.entity = ToEntity(r, 2);
+    v.entity.id = id;
+    v.entity.version = r.Int(0);
+    v.source = r.Str(1);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace jg::sql

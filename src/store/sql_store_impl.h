@@ -1,0 +1,373 @@
+// Internal to store/: the one SQL implementation of Store, over a
+// ConnectionPool. Split across sql_store.cc (accounts, sessions, audit) and
+// sql_entities.cc (the directory).
+#pragma once
+
+#include <algorithm>
+#include <exception>
+
+#include "store/connection_pool.h"
+#include "store/sql_store.h"
+
+namespace jg::sql {
+
+inline constexpr const char* kDepartmentCols = "id, code, name, kind, parent_id, phone, address, version";
+inline constexpr const char* kUserCols =
+    "id, username, display_name, role, department_id, disabled, password_hash, failed_logins, "
+    "locked_until, created_at, version";
+inline constexpr const char* kAuditCols =
+    "seq, at, actor_id, actor, action, record_kind, record_id, before_digest, after_digest, "
+    "detail, prev_hash, hash";
+
+inline Department ToDepartment(const Row& r) {
+  Department d;
+  d.id = r.Int(0);
+  d.code = r.Str(1);
+  d.name = r.Str(2);
+  d.kind = ParseDepartmentKind(r.Str(3)).value_or(DepartmentKind::kSection);
+  d.parent_id = r.OptInt(4);
+  d.phone = r.Str(5);
+  d.address = r.Str(6);
+  d.version = r.Int(7);
+  return d;
+}
+
+inline User ToUser(const Row& r) {
+  User u;
+  u.id = r.Int(0);
+  u.username = r.Str(1);
+  u.display_name = r.Str(2);
+  u.role = ParseRole(r.Str(3)).value_or(Role::kInspector);
+  u.department_id = r.Int(4);
+  u.disabled = r.Int(5) != 0;
+  u.password_hash = r.Str(6);
+  u.failed_logins = static_cast<int>(r.Int(7));
+  u.locked_until = r.Int(8);
+  u.created_at = r.Int(9);
+  u.version = r.Int(10);
+  return u;
+}
+
+inline AuditEvent ToAudit(const Row& r) {
+  AuditEvent e;
+  e.seq = r.Int(0);
+  e.at = r.Int(1);
+  e.actor_id = r.Int(2);
+  e.actor = r.Str(3);
+  e.action = r.Str(4);
+  e.record_kind = r.Str(5);
+  e.record_id = r.Str(6);
+  e.before_digest = r.Str(7);
+  e.after_digest = r.Str(8);
+  e.detail = r.Str(9);
+  e.prev_hash = r.Str(10);
+  e.hash = r.Str(11);
+  return e;
+}
+
+inline Value OptId(const std::optional<Id>& v) {
+  if (v) return *v;
+  return nullptr;
+}
+
+class SqlStore final : public Store {
+ public:
+  explicit SqlStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
+  SqlStore(std::shared_ptr<ConnectionPool> pool, Connection* bound)
+      : pool_(std::move(pool)), bound_(bound) {}
+
+  std::string BackendName() const override { return pool_->dialect().name; }
+
+  Status Transaction(const std::function<Status(Store&)>& fn) override {
+    if (bound_) return fn(*this);  // nested: join the outer transaction
+    auto lease = pool_->Acquire();
+    if (!lease.ok()) return lease.status();
+    Connection& c = **lease;
+    if (auto b = c.Exec(pool_->dialect().begin, {}); !b.ok()) {
+      lease->MarkBroken();
+      return b.status();
+    }
+    SqlStore view(pool_, &c);
+    Status st;
+    try {
+      st = fn(view);
+    } catch (const std::exception& ex) {
+      st = Internal(std::string("transaction threw: ") + ex.what());
+    }
+    if (st.ok()) {
+      auto commit = c.Exec("COMMIT", {});
+      if (commit.ok()) return Status::Ok();
+      st = commit.status();
+    }
+    if (!c.Exec("ROLLBACK", {}).ok()) lease->MarkBroken();
+    return st;
+  }
+
+  // ---- departments ----
+  Result<std::vector<Department>> ListDepartments() override {
+    auto rows = Query(std::string("SELECT ") + kDepartmentCols + " FROM departments ORDER BY id", {});
+    if (!rows.ok()) return rows.status();
+    std::vector<Department> out;
+    for (const auto& r : *rows) out.push_back(ToDepartment(r));
+    return out;
+  }
+
+  Result<Department> GetDepartment(Id id) override {
+    auto rows =
+        Query(std::string("SELECT ") + kDepartmentCols + " FROM departments WHERE id = $1", {id});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return NotFound("department_not_found", "部门不存在");
+    return ToDepartment(rows->front());
+  }
+
+  Result<Id> InsertDepartment(const Department& d) override {
+    auto rows = Query(
+        "INSERT INTO departments (code, name, kind, parent_id, phone, address, version) "
+        "VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id",
+        {d.code, d.name, std::string(DepartmentKindName(d.kind)), OptId(d.parent_id), d.phone,
+         d.address});
+    if (!rows.ok()) return Field(rows.status(), "code", "部门代码已存在");
+    return rows->front().Int(0);
+  }
+
+  Status UpdateDepartment(const Department& d) override {
+    auto n = Exec(
+        "UPDATE departments SET code = $1, name = $2, kind = $3, parent_id = $4, phone = $5, "
+        "address = $6, version = version + 1 WHERE id = $7 AND version = $8",
+        {d.code, d.name, std::string(DepartmentKindName(d.kind)), OptId(d.parent_id), d.phone,
+         d.address, d.id, d.version});
+    if (!n.ok()) return Field(n.status(), "code", "部门代码已存在");
+    if (*n == 1) return Status::Ok();
+    auto cur = GetDepartment(d.id);
+    if (!cur.ok()) return cur.status();
+    return Stale();
+  }
+
+  // ---- users ----
+  Result<std::vector<User>> ListUsers(std::optional<Id> department_id) override {
+    Result<std::vector<Row>> rows =
+        department_id
+            ? Query(std::string("SELECT ") + kUserCols +
+                        " FROM users WHERE department_id = $1 ORDER BY id",
+                    {*department_id})
+            : Query(std::string("SELECT ") + kUserCols + " FROM users ORDER BY id", {});
+    if (!rows.ok()) return rows.status();
+    std::vector<User> out;
+    for (const auto& r : *rows) out.push_back(ToUser(r));
+    return out;
+  }
+
+  Result<User> GetUser(Id id) override {
+    auto rows = Query(std::string("SELECT ") + kUserCols + " FROM users WHERE id = $1", {id});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return NotFound("user_not_found", "用户不存在");
+    return ToUser(rows->front());
+  }
+
+  Result<User> FindUserByUsername(const std::string& username) override {
+    auto rows =
+        Query(std::string("SELECT ") + kUserCols + " FROM users WHERE username = $1", {username});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return NotFound("user_not_found", "用户不存在");
+    return ToUser(rows->front());
+  }
+
+  Result<Id> InsertUser(const User& u) override {
+    auto rows = Query(
+        "INSERT INTO users (username, display_name, role, department_id, disabled, password_hash, "
+        "failed_logins, locked_until, created_at, version) "
+        "VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, 1) RETURNING id",
+        {u.username, u.display_name, std::string(RoleName(u.role)), u.department_id,
+         std::int64_t{u.disabled ? 1 : 0}, u.password_hash, u.created_at});
+    if (!rows.ok()) return Field(rows.status(), "username", "用户名已存在");
+    return rows->front().Int(0);
+  }
+
+  Status UpdateUser(const User& u) override {
+    auto n = Exec(
+        "UPDATE users SET display_name = $1, role = $2, department_id = $3, disabled = $4, "
+        "password_hash = $5, version = version + 1 WHERE id = $6 AND version = $7",
+        {u.display_name, std::string(RoleName(u.role)), u.department_id,
+         std::int64_t{u.disabled ? 1 : 0}, u.password_hash, u.id, u.version});
+    if (!n.ok()) return Field(n.status(), "department_id", "所属部门不存在");
+    if (*n == 1) return Status::Ok();
+    auto cur = GetUser(u.id);
+    if (!cur.ok()) return cur.status();
+    return Stale();
+  }
+
+  Status SetLoginState(Id user_id, int failed_logins, UnixSeconds locked_until) override {
+    auto n = Exec("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3",
+                  {std::int64_t{failed_logins}, locked_until, user_id});
+    if (!n.ok()) return n.status();
+    if (*n == 0) return NotFound("user_not_found", "用户不存在");
+    return Status::Ok();
+  }
+
+  // ---- sessions ----
+  Status InsertSession(const Session& s) override {
+    auto n = Exec(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at});
+    return n.status();
+  }
+
+  Result<Session> GetSession(const std::string& token_hash) override {
+    auto rows = Query(
+        "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+        "WHERE token_hash = $1",
+        {token_hash});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return NotFound("session_not_found", "会话不存在");
+    const Row& r = rows->front();
+    return Session{r.Str(0), r.Int(1), r.Str(2), r.Int(3), r.Int(4)};
+  }
+
+  Status DeleteSession(const std::string& token_hash) override {
+    return Exec("DELETE FROM sessions WHERE token_hash = $1", {token_hash}).status();
+  }
+  Status DeleteSessionsOfUser(Id user_id) override {
+    return Exec("DELETE FROM sessions WHERE user_id = $1", {user_id}).status();
+  }
+  Status DeleteExpiredSessions(UnixSeconds now) override {
+    return Exec("DELETE FROM sessions WHERE expires_at <= $1", {now}).status();
+  }
+
+  // ---- audit ----
+  Result<AuditEvent> AppendAudit(AuditEvent e) override {
+    if (!bound_) return Internal("AppendAudit outside a transaction");
+    auto head = Query("SELECT seq, hash FROM audit_head WHERE id = 1" + pool_->dialect().for_update, {});
+    if (!head.ok()) return head.status();
+    if (head->empty()) return Internal("audit_head row missing");
+    e.seq = head->front().Int(0) + 1;
+    e.prev_hash = head->front().Str(1);
+    e.hash = AuditEntryHash(e);
+    auto ins = Exec(std::string("INSERT INTO audit_log (") + kAuditCols +
+                        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                    {e.seq, e.at, e.actor_id, e.actor, e.action, e.record_kind, e.record_id,
+                     e.before_digest, e.after_digest, e.detail, e.prev_hash, e.hash});
+    if (!ins.ok()) return ins.status();
+    auto upd = Exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {e.seq, e.hash});
+    if (!upd.ok()) return upd.status();
+    return e;
+  }
+
+  Status ScanAudit(const std::function<bool(const AuditEvent&)>& visit) override {
+    // Paged by rowid order of insertion (seq), so memory stays bounded on long logs.
+    // Entries are visited in physical insertion order, not sorted by the seq
+    // column, so a reordered or renumbered entry shows up in the verifier.
+    constexpr int kPage = 2000;
+    std::int64_t after = -1;
+    for (;;) {
+      auto rows = Query(std::string("SELECT ") + kAuditCols +
+                            ", pos FROM audit_log WHERE pos > $1 ORDER BY pos LIMIT " +
+                            std::to_string(kPage),
+                        {after});
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : *rows) {
+        if (!visit(ToAudit(r))) return Status::Ok();
+        after = r.Int(12);
+      }
+      if (rows->size() < static_cast<size_t>(kPage)) return Status::Ok();
+    }
+  }
+
+  Result<std::vector<AuditEvent>> ListAudit(std::int64_t before_seq, int limit) override {
+    if (limit <= 0 || limit > 1000) limit = 100;
+    auto rows = before_seq > 0
+                    ? Query(std::string("SELECT ") + kAuditCols +
+                                " FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
+                            {before_seq, std::int64_t{limit}})
+                    : Query(std::string("SELECT ") + kAuditCols +
+                                " FROM audit_log ORDER BY seq DESC LIMIT $1",
+                            {std::int64_t{limit}});
+    if (!rows.ok()) return rows.status();
+    std::vector<AuditEvent> out;
+    for (const auto& r : *rows) out.push_back(ToAudit(r));
+    return out;
+  }
+
+  Result<AuditHead> GetAuditHead() override {
+    auto rows = Query("SELECT seq, hash FROM audit_head WHERE id = 1", {});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Internal("audit_head row missing");
+    return AuditHead{rows->front().Int(0), rows->front().Str(1)};
+  }
+
+  // ---- entities (sql_entities.cc) ----
+  Result<Id> InsertEntity(const Entity& e, const std::string& source) override;
+  Status UpdateEntity(const Entity& e, const std::string& source) override;
+  Result<Entity> GetEntity(Id id) override;
+  Result<Entity> FindEntityByCreditCode(const std::string& code) override;
+  Result<EntityPage> SearchEntities(const EntityQuery& q) override;
+  Result<std::vector<EntityVersion>> ListEntityVersions(Id id) override;
+
+  Status Migrate() {
+    return Transaction([&](Store& store) -> Status {
+      auto& tx = static_cast<SqlStore&>(store);
+      JG_RETURN_IF_ERROR(tx.bound_->ExecScript(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+          "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
+      auto rows = tx.Query("SELECT version FROM schema_migrations", {});
+      if (!rows.ok()) return rows.status();
+      std::vector<std::int64_t> applied;
+      for (const auto& r : *rows) applied.push_back(r.Int(0));
+      for (const Migration& m : pool_->driver().migrations()) {
+        if (std::find(applied.begin(), applied.end(), m.version) != applied.end()) continue;
+        JG_RETURN_IF_ERROR(tx.bound_->ExecScript(m.sql));
+        auto ins = tx.Exec(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+            {std::int64_t{m.version}, std::string(m.name), std::int64_t{0}});
+        if (!ins.ok()) return ins.status();
+      }
+      return Status::Ok();
+    });
+  }
+
+ private:
+  Status WriteEntityIndexes(const Entity& e, Id id);
+  Status WriteEntityVersion(const Entity& e, Id id, const std::string& source);
+
+  // Runs `fn` on a transaction view: the current one when bound, else a new one.
+  template <typename T>
+  Result<T> WithTransaction(const std::function<Result<T>(SqlStore&)>& fn) {
+    std::optional<Result<T>> out;
+    Status st = Transaction([&](Store& s) -> Status {
+      out.emplace(fn(static_cast<SqlStore&>(s)));
+      return out->status();
+    });
+    if (!st.ok()) return st;
+    return std::move(*out);
+  }
+
+  // Runs on the bound connection inside a transaction, or on a pooled one.
+  template <typename F>
+  auto WithConnection(F&& f) -> decltype(f(std::declval<Connection&>())) {
+    if (bound_) return f(*bound_);
+    auto lease = pool_->Acquire();
+    if (!lease.ok()) return lease.status();
+    auto r = f(**lease);
+    if (!r.ok() && r.status().code() == ErrorCode::kUnavailable) lease->MarkBroken();
+    return r;
+  }
+  Result<std::vector<Row>> Query(const std::string& q, const Params& p) {
+    return WithConnection([&](Connection& c) { return c.Query(q, p); });
+  }
+  Result<std::int64_t> Exec(const std::string& q, const Params& p) {
+    return WithConnection([&](Connection& c) { return c.Exec(q, p); });
+  }
+  static Status Stale() {
+    return Aborted("stale_version", "记录已被他人修改，请刷新后重试");
+  }
+  // Names the field of a unique clash, keeping every other error as it is.
+  static Status Field(const Status& s, const char* field, const char* message) {
+    if (s.code() == ErrorCode::kAlreadyExists) return AlreadyExists(s.reason(), message, field);
+    return s;
+  }
+
+  std::shared_ptr<ConnectionPool> pool_;
+  Connection* bound_ = nullptr;
+};
+
+}  // namespace jg::sql

@@ -1,0 +1,176 @@
+// The directory part of the Store contract, on every backend.
+#include <gtest/gtest.h>
+
+#include "support/credit_codes.h"
+#include "support/test_stores.h"
+
+namespace jg {
+namespace {
+
+using testing::ValidCreditCode;
+
+class EntityContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    std::string skip;
+    ts_ = testing::MakeTestStore(GetParam(), &skip);
+    if (!ts_.store) GTEST_SKIP() << skip;
+    Department bureau{0, "JDSJ", "嘉定区市场监督管理局", DepartmentKind::kBureau, std::nullopt, "", "", 1};
+    root_ = store().InsertDepartment(bureau).value();
+    Department st{0, "MLS", "马陆市场监管所", DepartmentKind::kStation, root_, "", "", 1};
+    station_ = store().InsertDepartment(st).value();
+  }
+  Store& store() { return *ts_.store; }
+  Entity Make(int n, const std::string& name) {
+    Entity e;
+    e.credit_code = ValidCreditCode(n);
+    e.name = name;
+    e.street = "马陆镇";
+    e.station_id = station_;
+    e.industry = "F5223";
+    e.registered_on = "2020-05-01";
+    e.updated_at = 100;
+    e.updated_by = "test";
+    EXPECT_TRUE(NormalizeEntity(e).ok());
+    return e;
+  }
+  Id Insert(int n, const std::string& name) {
+    auto id = store().InsertEntity(Make(n, name), "create");
+    EXPECT_TRUE(id.ok()) << id.status().ToString();
+    return id.ok() ? *id : 0;
+  }
+  std::vector<std::string> Names(const EntityQuery& q) {
+    auto page = store().SearchEntities(q);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> out;
+    if (page.ok()) {
+      for (const auto& e : page->items) out.push_back(e.name);
+    }
+    return out;
+  }
+  testing::TestStore ts_;
+  Id root_ = 0, station_ = 0;
+};
+
+TEST_P(EntityContract, RoundTripKeepsEveryField) {
+  Entity e = Make(1, "上海马陆葡萄专业合作社");
+  e.kind = EntityKind::kCooperative;
+  e.risk_class = RiskClass::kB;
+  e.risk_classified_on = "2023-06-30";
+  e.tags = {"重点监管", "地理标志"};
+  e.legal_representative = "张三";
+  e.address = "嘉定区马陆镇大裕村";
+  Id id = store().InsertEntity(e, "create").value();
+  auto got = store().GetEntity(id).value();
+  EXPECT_EQ(got.credit_code, e.credit_code);
+  EXPECT_EQ(got.name, e.name);
+  EXPECT_EQ(got.kind, EntityKind::kCooperative);
+  EXPECT_EQ(got.risk_class, RiskClass::kB);
+  EXPECT_EQ(got.risk_classified_on, "2023-06-30");
+  EXPECT_EQ(got.tags, (std::vector<std::string>{"重点监管", "地理标志"}));
+  EXPECT_EQ(got.station_id, station_);
+  EXPECT_EQ(got.address, e.address);
+  EXPECT_EQ(got.version, 1);
+  EXPECT_EQ(store().FindEntityByCreditCode(e.credit_code)->id, id);
+}
+
+TEST_P(EntityContract, DuplicateCreditCodeIsAlreadyExists) {
+  Insert(1, "甲公司");
+  auto again = store().InsertEntity(Make(1, "乙公司"), "create");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(again.status().field(), "credit_code");
+}
+
+TEST_P(EntityContract, TwoCharacterChineseQueryFindsSubstringsOnly) {
+  Insert(1, "上海马陆葡萄专业合作社");
+  Insert(2, "嘉定马陆镇小吃店");
+  Insert(3, "上海陆马贸易有限公司");  // same characters, other order
+  Insert(4, "南翔小笼包餐饮有限公司");
+  EntityQuery q;
+  q.name = "马陆";
+  EXPECT_EQ(Names(q), (std::vector<std::string>{"上海马陆葡萄专业合作社", "嘉定马陆镇小吃店"}));
+  q.name = "马";  // one character: no gram, still a substring match
+  EXPECT_EQ(Names(q).size(), 3u);
+  q.name = "有限公司";
+  EXPECT_EQ(Names(q).size(), 2u);
+  q.name = "马陆葡萄专业";
+  EXPECT_EQ(Names(q), (std::vector<std::string>{"上海马陆葡萄专业合作社"}));
+  q.name = "100%";  // LIKE wildcards are literal
+  EXPECT_TRUE(Names(q).empty());
+}
+
+TEST_P(EntityContract, AsciiNameSearchIgnoresCaseOnBothStores) {
+  Insert(1, "ABC科技有限公司");
+  Insert(2, "abd贸易商行");
+  EntityQuery q;
+  q.name = "abc";
+  EXPECT_EQ(Names(q), (std::vector<std::string>{"ABC科技有限公司"}));
+  q.name = "AB";
+  EXPECT_EQ(Names(q).size(), 2u);
+}
+
+TEST_P(EntityContract, FiltersCombineAndPagingIsStable) {
+  for (int i = 0; i < 25; ++i) {
+    Entity e = Make(100 + i, "企业" + std::to_string(100 + i));
+    e.risk_class = i % 2 ? RiskClass::kC : RiskClass::kA;
+    e.risk_classified_on = "2023-01-01";
+    if (i % 5 == 0) e.tags = {"重点监管"};
+    if (i % 3 == 0) e.street = "江桥镇";
+    ASSERT_TRUE(store().InsertEntity(e, "import").ok());
+  }
+  EntityQuery q;
+  q.risk_class = RiskClass::kC;
+  EXPECT_EQ(store().SearchEntities(q)->total, 12);
+  q.tag = "重点监管";
+  EXPECT_EQ(store().SearchEntities(q)->total, 2);  // i = 5, 15
+  EntityQuery streets;
+  streets.street = "江桥镇";
+  EXPECT_EQ(store().SearchEntities(streets)->total, 9);
+  EntityQuery paged;
+  paged.limit = 10;
+  paged.offset = 20;
+  auto page = store().SearchEntities(paged).value();
+  EXPECT_EQ(page.total, 25);
+  ASSERT_EQ(page.items.size(), 5u);
+  EXPECT_EQ(page.items[0].name, "企业120");
+  paged.descending = true;
+  paged.offset = 0;
+  EXPECT_EQ(store().SearchEntities(paged)->items[0].name, "企业124");
+  EntityQuery industry;
+  industry.industry_prefix = "F52";
+  EXPECT_EQ(store().SearchEntities(industry)->total, 25);
+  industry.industry_prefix = "F53";
+  EXPECT_EQ(store().SearchEntities(industry)->total, 0);
+}
+
+TEST_P(EntityContract, StaleUpdateIsRefusedAndHistoryKeepsEveryVersion) {
+  Id id = Insert(1, "嘉定江桥某某食品店");
+  Entity e = store().GetEntity(id).value();
+  e.address = "新地址一号";
+  ASSERT_TRUE(store().UpdateEntity(e, "edit").ok());
+  Entity stale = e;  // version 1 again
+  stale.address = "另一个地址";
+  EXPECT_EQ(store().UpdateEntity(stale, "edit").reason(), "stale_version");
+  e.version = 2;
+  e.name = "嘉定江桥新名食品店";
+  ASSERT_TRUE(store().UpdateEntity(e, "import").ok());
+  auto h = store().ListEntityVersions(id).value();
+  ASSERT_EQ(h.size(), 3u);
+  EXPECT_EQ(h[0].entity.version, 3);
+  EXPECT_EQ(h[0].source, "import");
+  EXPECT_EQ(h[1].entity.address, "新地址一号");
+  EXPECT_EQ(h[2].entity.address, "");
+  // The name index follows the rename.
+  EntityQuery q;
+  q.name = "某某";
+  EXPECT_TRUE(Names(q).empty());
+  q.name = "新名";
+  EXPECT_EQ(Names(q).size(), 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, EntityContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace jg
