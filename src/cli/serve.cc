@@ -36,7 +36,8 @@ int Serve(const ServeOptions& o) {
   DepartmentService departments(env);
   AuditService audit(env);
   EntityService entities(env);
-  http::Services services{auth, users, departments, audit, entities};
+  HoldingService holdings(env);
+  http::Services services{auth, users, departments, audit, entities, holdings};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -15,6 +15,8 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadEntities: return "entities.read";
     case Permission::kEditEntities: return "entities.edit";
     case Permission::kImportEntities: return "entities.import";
+    case Permission::kEditHoldings: return "holdings.edit";
+    case Permission::kRecordRegistrations: return "registrations.record";
   }
   return "";
 }
@@ -37,6 +39,8 @@ constexpr Grant kGrants[] = {
     {Role::kAdmin, Permission::kReadEntities, Scope::kAll},
     {Role::kAdmin, Permission::kEditEntities, Scope::kAll},
     {Role::kAdmin, Permission::kImportEntities, Scope::kAll},
+    {Role::kAdmin, Permission::kEditHoldings, Scope::kAll},
+    {Role::kAdmin, Permission::kRecordRegistrations, Scope::kAll},
 
     {Role::kLeader, Permission::kReadDepartments, Scope::kAll},
     {Role::kLeader, Permission::kEditDepartmentContact, Scope::kAll},
@@ -57,6 +61,9 @@ constexpr Grant kGrants[] = {
     // The directory is read bureau-wide; a station keeps the entities it is in charge of.
     {Role::kStaff, Permission::kReadEntities, Scope::kAll},
     {Role::kStaff, Permission::kEditEntities, Scope::kOwnDepartment},
+    {Role::kStaff, Permission::kEditHoldings, Scope::kOwnDepartment},
+    // Registration is done at any service point of the bureau.
+    {Role::kStaff, Permission::kRecordRegistrations, Scope::kAll},
 
     {Role::kInspector, Permission::kReadDepartments, Scope::kAll},
     {Role::kInspector, Permission::kReadEntities, Scope::kAll},

@@ -19,6 +19,8 @@ enum class Permission {
   kReadEntities,          // search and read the directory of market entities
   kEditEntities,          // add and edit entities (scope: the station in charge)
   kImportEntities,        // bulk import into the directory
+  kEditHoldings,          // record licences and other holdings (scope: the holder's station)
+  kRecordRegistrations,   // record registrations at a service point
 };
 std::string_view PermissionName(Permission p);
 

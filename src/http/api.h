@@ -6,6 +6,7 @@
 #include "service/auth_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
+#include "service/holding_service.h"
 #include "service/user_service.h"
 
 namespace jg::http {
@@ -17,6 +18,7 @@ struct Services {
   DepartmentService& departments;
   AuditService& audit;
   EntityService& entities;
+  HoldingService& holdings;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -26,6 +28,7 @@ void RegisterUserRoutes(Router& r, Services& s);
 void RegisterDepartmentRoutes(Router& r, Services& s);
 void RegisterAuditRoutes(Router& r, Services& s);
 void RegisterEntityRoutes(Router& r, Services& s);
+void RegisterHoldingRoutes(Router& r, Services& s);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -33,6 +36,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterDepartmentRoutes(r, s);
   RegisterAuditRoutes(r, s);
   RegisterEntityRoutes(r, s);
+  RegisterHoldingRoutes(r, s);
 }
 
 }  // namespace jg::http

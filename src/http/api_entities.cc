@@ -30,6 +30,7 @@ Result<EntityQuery> QueryFrom(const Request& req) {
   q.street = get("street");
   q.industry_prefix = get("industry");
   q.tag = get("tag");
+  q.holding_kind = get("holding_kind");
   if (auto v = get("kind"); !v.empty()) {
     if (!(q.kind = ParseEntityKind(v))) return InvalidArgument("invalid_kind", "主体类型无效", "kind");
   }

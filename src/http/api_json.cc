@@ -59,4 +59,34 @@ nlohmann::json ToJson(const Entity& e) {
           {"updated_by", e.updated_by}};
 }
 
+nlohmann::json ToJson(const Holding& h) {
+  nlohmann::json attrs = nlohmann::json::object();
+  for (const auto& [k, v] : h.attributes) {
+    if (!attrs.contains(k)) attrs[k] = nlohmann::json::array();
+    attrs[k].push_back(v);
+  }
+  return {{"id", h.id},
+          {"kind", h.kind},
+          {"identifier", h.identifier},
+          {"entity_id", h.entity_id},
+          {"valid_from", h.valid_from},
+          {"valid_until", h.valid_until},
+          {"status", HoldingStatusName(h.status)},
+          {"attributes", attrs},
+          {"version", h.version},
+          {"updated_at", h.updated_at},
+          {"updated_by", h.updated_by}};
+}
+
+nlohmann::json ToJson(const Registration& r) {
+  return {{"id", r.id},
+          {"entity_id", r.entity_id},
+          {"kind", RegistrationKindName(r.kind)},
+          {"service_point", r.service_point},
+          {"handled_on", r.handled_on},
+          {"fully_electronic", r.fully_electronic},
+          {"recorded_at", r.recorded_at},
+          {"recorded_by", r.recorded_by}};
+}
+
 }  // namespace jg::http

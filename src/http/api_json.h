@@ -6,6 +6,8 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/entity.h"
+#include "domain/holding.h"
+#include "domain/registration.h"
 
 namespace jg::http {
 
@@ -13,5 +15,7 @@ nlohmann::json ToJson(const User& u);
 nlohmann::json ToJson(const Department& d);
 nlohmann::json ToJson(const AuditEvent& e);
 nlohmann::json ToJson(const Entity& e);
+nlohmann::json ToJson(const Holding& h);
+nlohmann::json ToJson(const Registration& r);
 
 }  // namespace jg::http

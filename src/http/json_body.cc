@@ -84,6 +84,34 @@ std::optional<std::vector<std::string>> JsonFields::OptStringArray(const char* n
   return out;
 }
 
+std::optional<std::multimap<std::string, std::string>> JsonFields::OptStringMultimap(
+    const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  std::multimap<std::string, std::string> out;
+  bool ok = v->is_object();
+  if (ok) {
+    for (const auto& [k, x] : v->items()) {
+      if (x.is_string()) {
+        out.emplace(k, x.get<std::string>());
+      } else if (x.is_array()) {
+        for (const auto& y : x) {
+          if (!y.is_string()) ok = false;
+          else out.emplace(k, y.get<std::string>());
+        }
+      } else {
+        ok = false;
+      }
+    }
+  }
+  if (!ok) {
+    Fail(InvalidArgument("invalid_type",
+                         std::string("字段 ") + name + " 须为对象，值为字符串或字符串数组", name));
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::string JsonFields::String(const char* name) {
   if (!Find(name, true)) return {};
   return OptString(name).value_or("");

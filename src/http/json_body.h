@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ class JsonFields {
   std::optional<std::int64_t> OptInt(const char* name);
   std::optional<bool> OptBool(const char* name);
   std::optional<std::vector<std::string>> OptStringArray(const char* name);
+  // An object of string or string-array values: {"key": "v"} or {"key": ["v1", "v2"]}.
+  std::optional<std::multimap<std::string, std::string>> OptStringMultimap(const char* name);
   std::string String(const char* name);  // required
   std::int64_t Int(const char* name);    // required
   // Call last: the first error met, or unknown_field for any field not read.

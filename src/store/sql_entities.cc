@@ -56,21 +56,6 @@ Params EntityParams(const Entity& e) {
           e.updated_by};
 }
 
-std::string LikeEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == '%' || c == '_') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// Appends "$n" for the next parameter.
-std::string Bind(Params& p, Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
-
 }  // namespace
 
 Status SqlStore::WriteEntityIndexes(const Entity& e, Id id) {
@@ -189,6 +174,9 @@ Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
   if (!q.tag.empty())
     where += " AND e.id IN (SELECT entity_id FROM entity_tags WHERE tag = " + Bind(p, q.tag) + ")";
   if (q.station_id) where += " AND e.station_id = " + Bind(p, *q.station_id);
+  if (!q.holding_kind.empty())
+    where += " AND e.id IN (SELECT entity_id FROM holdings WHERE status = 'valid' AND kind = " +
+             Bind(p, q.holding_kind) + ")";
 
   auto count = Query("SELECT COUNT(*) FROM entities e" + where, p);
   if (!count.ok()) return count.status();

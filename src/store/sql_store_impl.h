@@ -65,6 +65,22 @@ inline AuditEvent ToAudit(const Row& r) {
   return e;
 }
 
+// Escapes % _ and \\ for LIKE ... ESCAPE '\\'.
+inline std::string LikeEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\' || c == '%' || c == '_') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Appends "$n" for the next parameter.
+inline std::string Bind(Params& p, Value v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
 inline Value OptId(const std::optional<Id>& v) {
   if (v) return *v;
   return nullptr;
@@ -303,6 +319,17 @@ class SqlStore final : public Store {
   Result<EntityPage> SearchEntities(const EntityQuery& q) override;
   Result<std::vector<EntityVersion>> ListEntityVersions(Id id) override;
 
+  // ---- holdings and registrations (sql_holdings.cc) ----
+  Result<std::vector<HoldingKind>> ListHoldingKinds() override;
+  Result<Id> InsertHolding(const Holding& h) override;
+  Status UpdateHolding(const Holding& h) override;
+  Result<Holding> GetHolding(Id id) override;
+  Result<HoldingPage> SearchHoldings(const HoldingQuery& q) override;
+  Result<Id> InsertRegistration(const Registration& r) override;
+  Result<std::vector<Registration>> ListRegistrations(const RegistrationQuery& q) override;
+  Result<std::vector<RegistrationCount>> CountRegistrations(const std::string& from,
+                                                            const std::string& to) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);
@@ -327,6 +354,8 @@ class SqlStore final : public Store {
 
  private:
   Status WriteEntityIndexes(const Entity& e, Id id);
+  Status WriteHoldingAttributes(const Holding& h, Id id);
+  Status LoadHoldingAttributes(std::vector<Holding>& hs);
   Status WriteEntityVersion(const Entity& e, Id id, const std::string& source);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.

@@ -20,6 +20,8 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/entity.h"
+#include "domain/holding.h"
+#include "domain/registration.h"
 #include "domain/status.h"
 
 namespace jg {
@@ -42,6 +44,7 @@ struct EntityQuery {
   std::optional<RiskClass> risk_class;
   std::string tag;
   std::optional<Id> station_id;
+  std::string holding_kind;  // holds a valid holding of this kind
   enum class Sort { kName, kCreditCode, kRegisteredOn, kUpdatedAt };
   Sort sort = Sort::kName;
   bool descending = false;
@@ -52,6 +55,33 @@ struct EntityQuery {
 struct EntityPage {
   std::vector<Entity> items;
   std::int64_t total = 0;  // matches before paging
+};
+
+struct HoldingQuery {
+  std::optional<Id> entity_id;
+  std::string kind;
+  std::optional<HoldingStatus> status;
+  std::string attribute_key;    // with attribute_value: e.g. business_items = 含酒类
+  std::string attribute_value;
+  std::string valid_until_to;   // valid_until <= this (expiring/expired lists); excludes no-expiry
+  std::string valid_from_from;  // issued on or after (YYYY-MM-DD)
+  std::string valid_from_to;    // issued on or before
+  int offset = 0;
+  int limit = 50;
+};
+
+struct HoldingPage {
+  std::vector<Holding> items;
+  std::int64_t total = 0;
+};
+
+struct RegistrationQuery {
+  std::optional<Id> entity_id;
+  std::string service_point;
+  std::string from;  // handled_on >= (YYYY-MM-DD)
+  std::string to;    // handled_on <=
+  int offset = 0;
+  int limit = 50;
 };
 
 class Store {
@@ -110,6 +140,24 @@ class Store {
   virtual Result<EntityPage> SearchEntities(const EntityQuery& q) = 0;
   // Every saved version, newest first.
   virtual Result<std::vector<EntityVersion>> ListEntityVersions(Id id) = 0;
+
+  // ---- holdings ----
+  virtual Result<std::vector<HoldingKind>> ListHoldingKinds() = 0;
+  // kAlreadyExists (field "identifier") when the kind already has this identifier.
+  virtual Result<Id> InsertHolding(const Holding& h) = 0;
+  // Same version rule as UpdateEntity; replaces the attributes.
+  virtual Status UpdateHolding(const Holding& h) = 0;
+  virtual Result<Holding> GetHolding(Id id) = 0;
+  // Ordered by valid_until (no expiry last), then id.
+  virtual Result<HoldingPage> SearchHoldings(const HoldingQuery& q) = 0;
+
+  // ---- registrations ----
+  virtual Result<Id> InsertRegistration(const Registration& r) = 0;
+  // Newest first (handled_on, then id).
+  virtual Result<std::vector<Registration>> ListRegistrations(const RegistrationQuery& q) = 0;
+  // Counts by service point, month and kind for handled_on in [from, to].
+  virtual Result<std::vector<RegistrationCount>> CountRegistrations(const std::string& from,
+                                                                    const std::string& to) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -37,6 +37,7 @@ struct TestServer::Wiring {
   DepartmentService departments;
   AuditService audit;
   EntityService entities;
+  HoldingService holdings;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -47,7 +48,8 @@ struct TestServer::Wiring {
         departments(env),
         audit(env),
         entities(env),
-        services{auth, users, departments, audit, entities},
+        holdings(env),
+        services{auth, users, departments, audit, entities, holdings},
         dispatcher(services, http::StaticFiles(""), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
