@@ -19,4 +19,10 @@ Status RequirePermission(Store& store, const Actor& actor, Permission p,
                                            std::string(PermissionName(p)));
 }
 
+Status RequireRole(const Actor& actor, Permission p) {
+  if (ScopeOf(actor.role, p) != Scope::kNone) return Status::Ok();
+  return PermissionDenied("forbidden", std::string("当前角色无此权限：") +
+                                           std::string(PermissionName(p)));
+}
+
 }  // namespace jg

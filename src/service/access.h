@@ -12,4 +12,9 @@ namespace jg {
 Status RequirePermission(Store& store, const Actor& actor, Permission p,
                          std::optional<Id> target_department);
 
+// OK if the actor's role holds `p` at all (over some departments). Checked
+// first, before input is validated, so a caller without the permission learns
+// nothing about what a valid request would look like.
+Status RequireRole(const Actor& actor, Permission p);
+
 }  // namespace jg

@@ -55,12 +55,13 @@ Result<Department> DepartmentService::Create(const Actor* actor, const NewDepart
 }
 
 Result<Department> DepartmentService::Update(const Actor& actor, Id id, const DepartmentPatch& p) {
-  if (p.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
-  JG_ASSIGN_OR_RETURN(Department before, env_.store.GetDepartment(id));
   const bool structural = p.code || p.name || p.parent_id;
-  JG_RETURN_IF_ERROR(RequirePermission(
-      env_.store, actor,
-      structural ? Permission::kManageDepartments : Permission::kEditDepartmentContact, id));
+  const Permission need =
+      structural ? Permission::kManageDepartments : Permission::kEditDepartmentContact;
+  JG_RETURN_IF_ERROR(RequireRole(actor, need));
+  JG_ASSIGN_OR_RETURN(Department before, env_.store.GetDepartment(id));
+  JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, need, id));
+  if (p.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
   Department after = before;
   after.version = p.version;
   nlohmann::json detail = nlohmann::json::object();

@@ -65,6 +65,7 @@ Result<std::vector<EntityVersion>> EntityService::History(const Actor& actor, Id
 }
 
 Result<Entity> EntityService::Create(const Actor& actor, Entity e) {
+  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kEditEntities));
   JG_RETURN_IF_ERROR(NormalizeEntity(e));
   JG_RETURN_IF_ERROR(CheckStation(e));
   JG_RETURN_IF_ERROR(RequireEdit(actor, e));
@@ -82,10 +83,11 @@ Result<Entity> EntityService::Create(const Actor& actor, Entity e) {
 }
 
 Result<Entity> EntityService::Update(const Actor& actor, Id id, Entity e) {
-  if (e.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
+  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kEditEntities));
   JG_ASSIGN_OR_RETURN(Entity before, env_.store.GetEntity(id));
   // Both the entity's current station and its new one must be in scope.
   JG_RETURN_IF_ERROR(RequireEdit(actor, before));
+  if (e.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
   e.id = id;
   JG_RETURN_IF_ERROR(NormalizeEntity(e));
   JG_RETURN_IF_ERROR(CheckStation(e));

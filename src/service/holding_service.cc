@@ -70,6 +70,7 @@ Result<Holding> HoldingService::Get(const Actor& actor, Id id) {
 }
 
 Result<Holding> HoldingService::Create(const Actor& actor, Holding h) {
+  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kEditHoldings));
   JG_ASSIGN_OR_RETURN(HoldingKind kind, KindOf(h.kind));
   JG_RETURN_IF_ERROR(NormalizeHolding(kind, h));
   JG_RETURN_IF_ERROR(RequireEditFor(actor, h.entity_id));
@@ -87,9 +88,10 @@ Result<Holding> HoldingService::Create(const Actor& actor, Holding h) {
 }
 
 Result<Holding> HoldingService::Update(const Actor& actor, Id id, Holding h) {
-  if (h.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
+  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kEditHoldings));
   JG_ASSIGN_OR_RETURN(Holding before, env_.store.GetHolding(id));
   JG_RETURN_IF_ERROR(RequireEditFor(actor, before.entity_id));
+  if (h.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
   h.id = id;
   h.kind = before.kind;  // a licence does not change its kind
   JG_ASSIGN_OR_RETURN(HoldingKind kind, KindOf(h.kind));

@@ -60,10 +60,11 @@ Result<User> UserService::Create(const Actor* actor, const NewUser& in) {
 }
 
 Result<User> UserService::Update(const Actor& actor, Id id, const UserPatch& p) {
-  if (p.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
+  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kManageUsers));
   JG_ASSIGN_OR_RETURN(User before, env_.store.GetUser(id));
   JG_RETURN_IF_ERROR(
       RequirePermission(env_.store, actor, Permission::kManageUsers, before.department_id));
+  if (p.version <= 0) return InvalidArgument("required", "缺少版本号", "version");
   User after = before;
   after.version = p.version;
   nlohmann::json detail = nlohmann::json::object();
