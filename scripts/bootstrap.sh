@@ -10,6 +10,7 @@ DEBS=(
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
+  clang libclang-rt-14-dev
   chromium fonts-wqy-zenhei curl
 )
 command -v node >/dev/null 2>&1 || DEBS+=(nodejs npm)

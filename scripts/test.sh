@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: the ASan+UBSan build (warnings are errors), then every suite:
 # unit, contract and API on SQLite and a throwaway PostgreSQL 15, the CLI
-# against real database files, and the browser tests in Chromium.
+# against real database files, the browser tests in Chromium, and a short
+# run of every fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -17,4 +18,7 @@ scripts/with-postgres.sh bash -c '
   (cd build/asan && ctest -j"$(nproc)" --output-on-failure --timeout 300)
   scripts/e2e.sh build/asan/src/jianguan
 '
+# Every libFuzzer target briefly (make fuzz runs them longer).
+FUZZ_SECONDS=${FUZZ_SECONDS:-8} scripts/fuzz.sh
+
 echo "make test: all suites passed in $(( $(date +%s) - start ))s"
