@@ -81,6 +81,12 @@ TestServer::TestServer(const std::string& backend) {
   thread_ = std::thread([this] { w_->server.Run(); });
 }
 
+std::vector<std::pair<std::string, std::string>> TestServer::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : w_->dispatcher.router().routes()) out.emplace_back(r.method, r.pattern);
+  return out;
+}
+
 TestServer::~TestServer() {
   if (!w_) return;
   w_->server.Stop();

@@ -35,6 +35,8 @@ class TestServer {
   Store& store() { return *ts_.store; }
   const TestStore& test_store() const { return ts_; }
   Id department(const std::string& code) const { return depts_.at(code); }
+  // Every (method, pattern) the router serves.
+  std::vector<std::pair<std::string, std::string>> routes() const;
 
  private:
   struct Wiring;

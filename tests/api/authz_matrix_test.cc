@@ -1,0 +1,129 @@
+// Runs every cell of tests/api/authz_matrix.tsv against the real server, and
+// fails for any API route the matrix does not list.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "support/credit_codes.h"
+#include "support/test_server.h"
+
+namespace jg {
+namespace {
+
+using testing::HttpClient;
+using testing::TestServer;
+
+struct Cell {
+  int line = 0;
+  std::string method, pattern, id_kind, query, body;
+  std::vector<std::string> expect;  // anonymous, admin, leader, legal, staff, inspector
+};
+
+std::vector<Cell> LoadMatrix() {
+  std::ifstream in(std::string(JG_SOURCE_DIR) + "/tests/api/authz_matrix.tsv");
+  std::vector<Cell> out;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string x;
+    while (std::getline(ss, x, '\t')) f.push_back(x);
+    if (f.size() != 11) ADD_FAILURE() << "authz_matrix.tsv line " << n << ": 11 columns expected";
+    if (f.size() != 11) continue;
+    out.push_back({n, f[0], f[1], f[2], f[3], f[4], {f.begin() + 5, f.end()}});
+  }
+  return out;
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+    s.replace(p, from.size(), to);
+  return s;
+}
+
+class AuthzMatrix : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(AuthzMatrix, EveryRouteEveryRole) {
+  TestServer server(GetParam());
+  if (server.skipped()) GTEST_SKIP() << server.skip_reason();
+  auto cells = LoadMatrix();
+  ASSERT_FALSE(cells.empty());
+
+  // Every route of the router is in the matrix.
+  std::set<std::pair<std::string, std::string>> listed;
+  for (const auto& c : cells) listed.insert({c.method, c.pattern});
+  for (const auto& r : server.routes()) {
+    EXPECT_TRUE(listed.count({r.first, r.second}))
+        << "route not in tests/api/authz_matrix.tsv: " << r.first << " " << r.second;
+  }
+
+  // Records the cells point at.
+  HttpClient admin(server.port());
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  std::map<std::string, std::string> ids;
+  auto add_entity = [&](int n, const char* station) {
+    auto r = admin.Post("/api/v1/entities", {{"credit_code", testing::ValidCreditCode(n)},
+                                             {"name", std::string("矩阵") + station},
+                                             {"station_id", server.department(station)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["entity"] = add_entity(501, "JQS");
+  ids["other_entity"] = add_entity(503, "NXS");
+  auto add_holding = [&](const std::string& entity, const char* number) {
+    auto r = admin.Post("/api/v1/holdings", {{"kind", "food_operation_licence"},
+                                             {"identifier", number},
+                                             {"entity_id", std::stol(entity)},
+                                             {"valid_from", "2023-01-01"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["holding"] = add_holding(ids["entity"], "JY13101140000011");
+  ids["other_holding"] = add_holding(ids["other_entity"], "JY13101140000012");
+  ids["user"] = std::to_string(server.store().FindUserByUsername("inspector")->id);
+  ids["admin_user"] = std::to_string(server.store().FindUserByUsername("admin")->id);
+  ids["dept"] = std::to_string(server.department("JQS"));
+  ids["other_dept"] = std::to_string(server.department("NXS"));
+
+  const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
+  std::vector<HttpClient> clients;
+  for (const char* who : roles) {
+    clients.emplace_back(server.port());
+    if (*who) ASSERT_EQ(clients.back().Login(who).status, 200) << who;
+  }
+  int checked = 0;
+  for (const auto& c : cells) {
+    std::string path = c.pattern;
+    if (c.id_kind != "-") path = Replace(path, "{id}", ids.at(c.id_kind));
+    if (c.query != "-") path += "?" + c.query;
+    std::string body = c.body == "-" ? "" : c.body;
+    body = Replace(body, "{dept}", ids["dept"]);
+    body = Replace(body, "{root}", std::to_string(server.department("JDSJ")));
+    body = Replace(body, "{entity}", ids["entity"]);
+    body = Replace(body, "{other_entity}", ids["other_entity"]);
+    std::map<std::string, std::string> headers;
+    if (!body.empty() && body[0] != '{') headers["Content-Type"] = "text/csv";
+    for (size_t r = 0; r < 6; ++r) {
+      auto res = clients[r].Request(c.method, path, body, headers);
+      const std::string& want = c.expect[r];
+      const bool ok = want == "ok" ? (res.status != 401 && res.status != 403)
+                                   : std::to_string(res.status) == want;
+      EXPECT_TRUE(ok) << "authz_matrix.tsv line " << c.line << ": " << c.method << " " << path
+                      << " as " << (*roles[r] ? roles[r] : "anonymous") << " expected " << want
+                      << ", got " << res.status << " " << res.body.substr(0, 200);
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 6 * 30);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuthzMatrix, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace jg
