@@ -41,7 +41,7 @@ struct TestServer::Wiring {
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
-  Wiring(Store& s, const Clock& c)
+  Wiring(Store& s, const Clock& c, const std::string& web_root)
       : env{s, c, PasswordCost::Minimum()},
         auth(env),
         users(env),
@@ -50,14 +50,14 @@ struct TestServer::Wiring {
         entities(env),
         holdings(env),
         services{auth, users, departments, audit, entities, holdings},
-        dispatcher(services, http::StaticFiles(""), LoginPolicy{}.session_seconds),
+        dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
 
-TestServer::TestServer(const std::string& backend) {
+TestServer::TestServer(const std::string& backend, const std::string& web_root) {
   ts_ = MakeTestStore(backend, &skip_);
   if (!ts_.store) return;
-  w_ = std::make_unique<Wiring>(*ts_.store, clock_);
+  w_ = std::make_unique<Wiring>(*ts_.store, clock_, web_root);
   auto mk = [&](const char* code, const char* name, const char* kind, std::optional<Id> parent) {
     auto d = w_->departments.Create(nullptr, {code, name, kind, parent, "", ""});
     if (!d.ok()) throw std::runtime_error(d.status().ToString());

@@ -26,7 +26,7 @@ class TestServer {
  public:
   // Seeds a bureau (JDSJ) with a station (JQS) and a section (FZK), and the
   // accounts admin/leader/legal/jqstaff/inspector, password "Jianguan2024".
-  explicit TestServer(const std::string& backend);
+  explicit TestServer(const std::string& backend, const std::string& web_root = "");
   ~TestServer();
   bool skipped() const { return !ts_.store; }
   const std::string& skip_reason() const { return skip_; }
