@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "service/audit_service.h"
+#include "store/backup.h"
 #include "service/department_service.h"
 #include "service/system_clock.h"
 #include "service/user_service.h"
@@ -141,6 +142,19 @@ int AuditVerify(const std::string& db, bool json) {
               << " (" << rep->checked << " entries verified before it)\n";
   }
   return rep->ok ? kExitOk : kExitAuditBroken;
+}
+
+int Backup(const std::string& db, const std::string& file) {
+  if (Status st = BackupDatabase(db, file); !st.ok()) return Fail(st);
+  std::cout << "backup written to " << file << "\n";
+  return kExitOk;
+}
+
+int Restore(const std::string& db, const std::string& file) {
+  if (Status st = RestoreDatabase(db, file); !st.ok()) return Fail(st);
+  // The restored database must carry an unbroken audit chain.
+  std::cout << "restored from " << file << "; checking the audit chain\n";
+  return AuditVerify(db, false);
 }
 
 int ImportDepartments(const std::string& db, const std::string& csv_path) {

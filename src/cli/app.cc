@@ -79,6 +79,18 @@ int Main(int argc, char** argv) {
   ient->add_option("--report", report_path, "Write the per-row error report (CSV) here");
   ient->callback([&] { rc = ImportEntities(db, entity_file, dry_run, report_path); });
 
+  std::string backup_file;
+  auto* backup = app.add_subcommand(
+      "backup", "Copy the live database to FILE (SQLite online backup API; pg_dump for PostgreSQL)");
+  backup->add_option("file", backup_file, "Backup file to write")->required();
+  backup->callback([&] { rc = Backup(db, backup_file); });
+  std::string restore_file;
+  auto* restore = app.add_subcommand(
+      "restore", "Restore FILE into --db (stop the server; PostgreSQL: an empty database), then "
+                 "verify the audit chain");
+  restore->add_option("file", restore_file, "Backup file to read")->required()->check(CLI::ExistingFile);
+  restore->callback([&] { rc = Restore(db, restore_file); });
+
   std::string demo_csv = "data/departments-jiading.csv";
   auto* demo = app.add_subcommand("demo-init", "Create a demo database with one account per role");
   demo->add_option("--departments", demo_csv, "Department tree CSV")->capture_default_str();

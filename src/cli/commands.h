@@ -35,6 +35,10 @@ int AuditVerify(const std::string& db, bool json);
 int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
                    const std::string& report_path);
 
+// Online backup of the database (SQLite backup API / pg_dump) and its restore.
+int Backup(const std::string& db, const std::string& file);
+int Restore(const std::string& db, const std::string& file);
+
 int ImportDepartments(const std::string& db, const std::string& csv_path);
 
 // Creates the demo database: the Jiading department tree and one account per
