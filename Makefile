@@ -1,7 +1,7 @@
 # The two commands of the README, and the targets behind them.
 #   make demo   install what is missing, build, serve a demo database on :8080
 #   make test   install what is missing, build with sanitizers, run every test
-.PHONY: demo test bootstrap web build release clean bench fuzz
+.PHONY: demo test bootstrap web build release clean bench fuzz load
 
 DEMO_DB ?= jianguan-demo.db
 PORT ?= 8080
@@ -28,6 +28,9 @@ build: release
 
 bench: bootstrap release
 	scripts/bench.sh
+
+load: bootstrap release
+	scripts/load.sh
 
 fuzz: bootstrap
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} scripts/fuzz.sh
