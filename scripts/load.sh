@@ -26,7 +26,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 db=${LOAD_DB:-sqlite:$work/load.db}
 "$bin" --db "$db" demo-init --departments data/departments-jiading.csv >/dev/null
 port=$(free_port)
-"$bin" --db "$db" serve --port "$port" --threads 2 --no-access-log >"$work/serve.log" 2>&1 &
+"$bin" --db "$db" serve --port "$port" --threads 2 --no-access-log --portal-rate 0 >"$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
@@ -54,11 +54,14 @@ curl -sf -o /dev/null -b "$cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: te
   --data-binary @"$work/entities.csv" "$base/api/v1/entities/import"
 entity_path="/api/v1/entities/1"
 curl -sf -b "$cookie" "$base$entity_path" > "$work/entity.json"
+code=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["credit_code"])' "$work/entity.json")
+public_path="/api/v1/public/entities/$code"
+curl -sf "$base$public_path" > "$work/public.json"
 
 # nginx with a static file of the same size as the entity answer.
 nport=$(free_port)
 mkdir -p "$work/www"
-cp "$work/entity.json" "$work/www/entity.json"
+cp "$work/public.json" "$work/www/entity.json"
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 2;
 pid $work/nginx.pid;
@@ -82,16 +85,17 @@ measure() {  # name url
 }
 {
   measure nginx_static_json "http://127.0.0.1:$nport/entity.json"
-  measure entity_profile "$base$entity_path"
+  measure public_entity_page "$base$public_path"
+  measure entity_profile_signed_in "$base$entity_path"
   measure directory_search "$base/api/v1/entities?q=%E9%A9%AC%E9%99%86&page_size=20"
   measure healthz "$base/healthz"
 } > "$work/results.txt"
 mkdir -p build/bench
-python3 - "$work/results.txt" "$(stat -c %s "$work/entity.json")" "$secs" "$conns" <<'PY' | tee build/bench/load.md
+python3 - "$work/results.txt" "$(stat -c %s "$work/public.json")" "$secs" "$conns" <<'PY' | tee build/bench/load.md
 import sys
 rows=[l.split() for l in open(sys.argv[1]) if l.strip()]
 base=float(rows[0][1]) if rows else 0
-print(f"Load on loopback: wrk 1 thread, {sys.argv[4]} connections, {sys.argv[3]} s each; entity answer {sys.argv[2]} bytes.\n")
+print(f"Load on loopback: wrk 1 thread, {sys.argv[4]} connections, {sys.argv[3]} s each; public entity page {sys.argv[2]} bytes (nginx serves a copy of it).\n")
 print("| path | requests/s | vs nginx | p50 | p99 | p99.9 | errors/non-2xx |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for name, rps, p50, p99, p999, err in rows:

@@ -13,6 +13,7 @@ struct ServeOptions {
   int threads = 2;
   std::string web_root;
   bool access_log = true;
+  double portal_rate = 10;  // public requests per second per client; 0 = no limit
 };
 int Serve(const ServeOptions& o);
 

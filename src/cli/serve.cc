@@ -37,7 +37,9 @@ int Serve(const ServeOptions& o) {
   AuditService audit(env);
   EntityService entities(env);
   HoldingService holdings(env);
-  http::Services services{auth, users, departments, audit, entities, holdings};
+  PortalService portal(env);
+  http::Services services{auth, users, departments, audit, entities, holdings, portal,
+                          http::PortalLimits{o.portal_rate, o.portal_rate * 4}};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

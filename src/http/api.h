@@ -7,11 +7,18 @@
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
+#include "service/portal_service.h"
 #include "service/user_service.h"
 
 namespace jg::http {
 
 // The services the HTTP layer calls; wired in main.
+// Per-client limits of the public portal; per_second 0 turns them off.
+struct PortalLimits {
+  double per_second = 10;
+  double burst = 40;
+};
+
 struct Services {
   AuthService& auth;
   UserService& users;
@@ -19,6 +26,8 @@ struct Services {
   AuditService& audit;
   EntityService& entities;
   HoldingService& holdings;
+  PortalService& portal;
+  PortalLimits portal_limits;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -29,6 +38,7 @@ void RegisterDepartmentRoutes(Router& r, Services& s);
 void RegisterAuditRoutes(Router& r, Services& s);
 void RegisterEntityRoutes(Router& r, Services& s);
 void RegisterHoldingRoutes(Router& r, Services& s);
+void RegisterPortalRoutes(Router& r, Services& s);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -37,6 +47,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuditRoutes(r, s);
   RegisterEntityRoutes(r, s);
   RegisterHoldingRoutes(r, s);
+  RegisterPortalRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -38,6 +38,7 @@ struct TestServer::Wiring {
   AuditService audit;
   EntityService entities;
   HoldingService holdings;
+  PortalService portal;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -49,7 +50,8 @@ struct TestServer::Wiring {
         audit(env),
         entities(env),
         holdings(env),
-        services{auth, users, departments, audit, entities, holdings},
+        portal(env),
+        services{auth, users, departments, audit, entities, holdings, portal, http::PortalLimits{}},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
