@@ -1,7 +1,7 @@
 # The two commands of the README, and the targets behind them.
 #   make demo   install what is missing, build, serve a demo database on :8080
 #   make test   install what is missing, build with sanitizers, run every test
-.PHONY: demo test bootstrap web build release clean bench fuzz load
+.PHONY: demo test bootstrap web build release clean bench fuzz load crash
 
 DEMO_DB ?= jianguan-demo.db
 PORT ?= 8080
@@ -31,6 +31,9 @@ bench: bootstrap release
 
 load: bootstrap release
 	scripts/load.sh
+
+crash: bootstrap release
+	scripts/with-postgres.sh bash -c 'for b in sqlite postgresql; do tests/crash/run.sh build/release/src/jianguan $$b $${CRASH_KILLS:-100}; done'
 
 fuzz: bootstrap
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} scripts/fuzz.sh
