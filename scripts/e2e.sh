@@ -25,7 +25,7 @@ run_one() {  # backend db-url
   done
   set +e
   JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" \
-    node tests/e2e/login_admin.spec.mjs
+    node tests/e2e/run-all.mjs
   local rc=$?
   set -e
   kill -TERM "$pid" 2>/dev/null || true

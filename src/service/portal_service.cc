@@ -37,8 +37,17 @@ Result<PublicEntityRecord> PortalService::Record(const std::string& credit_code)
   for (auto& h : holdings.items) {
     if (ExpiryState(h, today, 0) != "expired") out.licences_in_force.push_back(std::move(h));
   }
-  JG_ASSIGN_OR_RETURN(out.kinds, env_.store.ListHoldingKinds());
+  JG_ASSIGN_OR_RETURN(out.kinds, Kinds());
   return out;
+}
+
+Result<std::vector<HoldingKind>> PortalService::Kinds() {
+  std::lock_guard lock(mu_);
+  if (!kinds_) {
+    JG_ASSIGN_OR_RETURN(auto kinds, env_.store.ListHoldingKinds());
+    kinds_ = std::move(kinds);
+  }
+  return *kinds_;
 }
 
 }  // namespace jg

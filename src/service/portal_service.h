@@ -4,6 +4,8 @@
 // credit-risk class, tags, the station in charge or who edited a record.
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,7 +30,11 @@ class PortalService {
   Result<PublicEntityRecord> Record(const std::string& credit_code);
 
  private:
+  // Holding kinds change only with a migration: read once per process.
+  Result<std::vector<HoldingKind>> Kinds();
   ServiceEnv env_;
+  std::mutex mu_;
+  std::optional<std::vector<HoldingKind>> kinds_;
 };
 
 }  // namespace jg

@@ -1,23 +1,28 @@
 import { markRaw } from 'vue'
-import { House, Setting, User, OfficeBuilding, Tickets } from '@element-plus/icons-vue'
+import { House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document } from '@element-plus/icons-vue'
 import { ROLES } from './permissions.js'
 
 // The modules of the platform. Each entry becomes both a route and a navigation
 // item; a new module is one more line here. `group` puts it under a sub-menu of
-// GROUPS; `roles` lists who may see and open it.
+// GROUPS; `roles` lists who may see and open it. `hidden` routes (e.g. a
+// record's page) get no navigation item; `navPath` names the item to highlight.
 export const GROUPS = {
+  directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
 export const MODULES = [
   { path: '/', name: 'home', titleKey: 'nav.home', icon: markRaw(House), roles: ROLES, component: () => import('./views/HomeView.vue') },
+  { path: '/entities', name: 'entities', group: 'directory', titleKey: 'nav.entities', icon: markRaw(Search), roles: ROLES, component: () => import('./views/EntitiesView.vue') },
+  { path: '/entities/import', name: 'entity-import', group: 'directory', titleKey: 'nav.entityImport', icon: markRaw(Upload), roles: ['admin'], component: () => import('./views/EntityImportView.vue') },
+  { path: '/entities/:id(\\d+)', name: 'entity', hidden: true, navPath: '/entities', titleKey: 'nav.entityProfile', icon: markRaw(Document), roles: ROLES, component: () => import('./views/EntityProfileView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },
 ]
 
 export function visibleModules(role) {
-  return MODULES.filter((m) => role && m.roles.includes(role))
+  return MODULES.filter((m) => role && !m.hidden && m.roles.includes(role))
 }
 
 // Navigation tree for a role: top-level modules and non-empty groups, in order.

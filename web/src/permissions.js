@@ -10,6 +10,9 @@ const GRANTS = {
   'users.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
   'users.manage': { admin: 'all' },
   'audit.read': { admin: 'all', leader: 'all', legal: 'all' },
+  'entities.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
+  'entities.edit': { admin: 'all', staff: 'own' },
+  'entities.import': { admin: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

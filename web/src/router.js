@@ -15,7 +15,7 @@ const routes = [
         path: m.path === '/' ? '' : m.path.slice(1),
         name: m.name,
         component: m.component,
-        meta: { roles: m.roles, titleKey: m.titleKey },
+        meta: { roles: m.roles, titleKey: m.titleKey, navPath: m.navPath },
       })),
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
     ],

@@ -10,6 +10,7 @@ export class ApiError extends Error {
     this.status = status
     this.code = (body && body.code) || `http_${status}`
     this.field = (body && body.field) || null
+    this.body = body // the whole error answer (e.g. import errors)
   }
 }
 
@@ -67,6 +68,7 @@ export const api = {
   get: (path) => request('GET', path),
   post: (path, body) => request('POST', path, body),
   patch: (path, body) => request('PATCH', path, body),
+  put: (path, body) => request('PUT', path, body),
   del: (path) => request('DELETE', path),
 }
 
@@ -77,4 +79,40 @@ export function query(params) {
     parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
   }
   return parts.length ? `?${parts.join('&')}` : ''
+}
+
+// POST a file's raw bytes with XMLHttpRequest (fetch cannot report upload
+// progress). onProgress(fraction 0..1) is called while the body is sent.
+// Resolves with the parsed JSON answer; rejects with ApiError like request().
+export function upload(path, file, { contentType = 'application/octet-stream', onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `/api/v1${path}`)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', contentType)
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    if (onProgress) {
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total)
+      }
+      xhr.upload.onload = () => onProgress(1)
+    }
+    xhr.onerror = () => reject(new ApiError(0, { code: 'network_error', message: t('error.network') }))
+    xhr.onload = () => {
+      let data = null
+      if (xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText)
+        } catch {
+          data = null
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(data)
+      const err = new ApiError(xhr.status, data)
+      if (xhr.status === 401 && unauthorizedHandler) unauthorizedHandler(err)
+      reject(err)
+    }
+    xhr.send(file)
+  })
 }

@@ -4,6 +4,7 @@ import {
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
+  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker,
 } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs'
 
@@ -35,11 +36,17 @@ import 'element-plus/es/components/tree-select/style/css.mjs'
 import 'element-plus/es/components/loading/style/css.mjs'
 import 'element-plus/es/components/message/style/css.mjs'
 import 'element-plus/es/components/message-box/style/css.mjs'
+import 'element-plus/es/components/pagination/style/css.mjs'
+import 'element-plus/es/components/timeline/style/css.mjs'
+import 'element-plus/es/components/timeline-item/style/css.mjs'
+import 'element-plus/es/components/progress/style/css.mjs'
+import 'element-plus/es/components/date-picker/style/css.mjs'
 
 export const elementPlus = makeInstaller([
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
+  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker,
 ])
 
 export const elementOptions = { locale: zhCn }
