@@ -49,4 +49,8 @@ int DemoInit(const std::string& db, const std::string& departments_csv);
 // `code check`: validates 统一社会信用代码; exit 5 if any is invalid.
 int CodeCheck(const std::vector<std::string>& codes);
 
+// `verify FILE`: re-runs a random draw from its verification file; exit 3 on a
+// mismatch, 5 if the file is malformed.
+int VerifyDraw(const std::string& path, const std::string& expected_commitment = {});
+
 }  // namespace jg::cli
