@@ -1,6 +1,7 @@
 // migrate, user add, audit verify, departments import, demo-init.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -11,6 +12,7 @@
 #include "service/audit_service.h"
 #include "store/backup.h"
 #include "service/department_service.h"
+#include "service/inspection_registry_service.h"
 #include "service/system_clock.h"
 #include "service/user_service.h"
 
@@ -81,6 +83,55 @@ Status ImportDepartmentsInto(Store& store, const Clock& clock, const std::string
     }
     return Status::Ok();
   });
+}
+
+// The demo roster (执法检查人员名录库): inspectors of three stations, the
+// enforcement brigade and one member unit. The demo "inspector" account is
+// 赵执法 of 江桥所. Skips certificate numbers already on the roster.
+Status SeedDemoInspectors(Store& store, const Clock& clock, const std::map<std::string, Id>& by_code) {
+  struct Demo {
+    const char* name;
+    const char* dept;
+    bool at_station;
+    const char* certificate;
+    std::vector<std::string> items;
+    const char* username;
+  };
+  const Demo demos[] = {
+      {"赵执法", "JQS", true, "沪市监执2023-0001", {"SP-001", "JG-001", "GS-001"}, "inspector"},
+      {"钱明", "JQS", true, "沪市监执2023-0002", {"SP-001", "YP-001", "GG-001"}, nullptr},
+      {"孙丽", "NXS", true, "沪市监执2023-0003", {"SP-001", "JL-001", "JG-001"}, nullptr},
+      {"李强", "NXS", true, "沪市监执2023-0004", {"TS-001", "ZL-001", "GS-001"}, nullptr},
+      {"周敏", "MLS", true, "沪市监执2023-0005", {"SP-001", "YP-001", "JG-001"}, nullptr},
+      {"吴磊", "MLS", true, "沪市监执2023-0006", {"TS-001", "JL-001", "GG-001"}, nullptr},
+      {"郑伟", "ZFDD", false, "沪市监执2023-0007", {"GG-001", "JG-001", "ZL-001", "GS-001"}, nullptr},
+      {"王芳", "ZFDD", false, "沪市监执2023-0008", {"SP-001", "YP-001", "TS-001"}, nullptr},
+      {"冯刚", "LMD05", false, "沪公执2023-0009", {"SP-001", "GS-001"}, nullptr},
+  };
+  JG_ASSIGN_OR_RETURN(auto roster, store.ListInspectors({}));
+  InspectionRegistryService registry(ServiceEnv{store, clock});
+  std::cout << "\n演示执法检查人员 (demo inspectors):\n";
+  for (const auto& d : demos) {
+    auto dept = by_code.find(d.dept);
+    if (dept == by_code.end()) continue;
+    bool known = std::any_of(roster.begin(), roster.end(),
+                             [&](const Inspector& i) { return i.certificate_no == d.certificate; });
+    if (!known) {
+      Inspector in;
+      in.name = d.name;
+      in.department_id = dept->second;
+      if (d.at_station) in.station_id = dept->second;
+      in.certificate_no = d.certificate;
+      in.certificate_expires = "2027-12-31";
+      in.qualified_items = d.items;
+      if (d.username) {
+        if (auto u = store.FindUserByUsername(d.username); u.ok()) in.user_id = u->id;
+      }
+      JG_RETURN_IF_ERROR(registry.CreateInspector(nullptr, in).status());
+    }
+    std::cout << "  " << d.certificate << "\t" << d.dept << "\t" << d.name << "\n";
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -200,6 +251,7 @@ int DemoInit(const std::string& db, const std::string& departments_csv) {
     }
     std::cout << "  " << d.username << "\t" << d.role << "\t" << d.name << "\n";
   }
+  if (Status st = SeedDemoInspectors(**store, clock, by_code); !st.ok()) return Fail(st);
   std::cout << "\n";
   return kExitOk;
 }

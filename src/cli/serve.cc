@@ -38,8 +38,9 @@ int Serve(const ServeOptions& o) {
   EntityService entities(env);
   HoldingService holdings(env);
   PortalService portal(env);
+  InspectionRegistryService inspection(env);
   http::Services services{auth, users, departments, audit, entities, holdings, portal,
-                          http::PortalLimits{o.portal_rate, o.portal_rate * 4}};
+                          http::PortalLimits{o.portal_rate, o.portal_rate * 4}, inspection};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -17,6 +17,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kImportEntities: return "entities.import";
     case Permission::kEditHoldings: return "holdings.edit";
     case Permission::kRecordRegistrations: return "registrations.record";
+    case Permission::kReadInspection: return "inspection.read";
+    case Permission::kManageInspectionItems: return "inspection_items.manage";
+    case Permission::kManageInspectors: return "inspectors.manage";
   }
   return "";
 }
@@ -67,6 +70,18 @@ constexpr Grant kGrants[] = {
 
     {Role::kInspector, Permission::kReadDepartments, Scope::kAll},
     {Role::kInspector, Permission::kReadEntities, Scope::kAll},
+
+    // The 双随机 registries are read by everyone; the legal department keeps the
+    // item list, and each department keeps its own inspectors on the roster.
+    {Role::kAdmin, Permission::kReadInspection, Scope::kAll},
+    {Role::kAdmin, Permission::kManageInspectionItems, Scope::kAll},
+    {Role::kAdmin, Permission::kManageInspectors, Scope::kAll},
+    {Role::kLeader, Permission::kReadInspection, Scope::kAll},
+    {Role::kLegal, Permission::kReadInspection, Scope::kAll},
+    {Role::kLegal, Permission::kManageInspectionItems, Scope::kAll},
+    {Role::kStaff, Permission::kReadInspection, Scope::kAll},
+    {Role::kStaff, Permission::kManageInspectors, Scope::kOwnDepartment},
+    {Role::kInspector, Permission::kReadInspection, Scope::kAll},
 };
 }  // namespace
 

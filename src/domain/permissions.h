@@ -21,6 +21,9 @@ enum class Permission {
   kImportEntities,        // bulk import into the directory
   kEditHoldings,          // record licences and other holdings (scope: the holder's station)
   kRecordRegistrations,   // record registrations at a service point
+  kReadInspection,        // read the inspection item list and the inspector roster
+  kManageInspectionItems, // edit the inspection item list (抽查事项清单)
+  kManageInspectors,      // keep the inspector roster (scope: the inspector's department)
 };
 std::string_view PermissionName(Permission p);
 

@@ -7,6 +7,7 @@
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
+#include "service/inspection_registry_service.h"
 #include "service/portal_service.h"
 #include "service/user_service.h"
 
@@ -28,6 +29,7 @@ struct Services {
   HoldingService& holdings;
   PortalService& portal;
   PortalLimits portal_limits;
+  InspectionRegistryService& inspection;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -39,6 +41,7 @@ void RegisterAuditRoutes(Router& r, Services& s);
 void RegisterEntityRoutes(Router& r, Services& s);
 void RegisterHoldingRoutes(Router& r, Services& s);
 void RegisterPortalRoutes(Router& r, Services& s);
+void RegisterInspectionRoutes(Router& r, Services& s);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -48,6 +51,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterEntityRoutes(r, s);
   RegisterHoldingRoutes(r, s);
   RegisterPortalRoutes(r, s);
+  RegisterInspectionRoutes(r, s);
 }
 
 }  // namespace jg::http

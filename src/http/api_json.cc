@@ -89,4 +89,46 @@ nlohmann::json ToJson(const Registration& r) {
           {"recorded_by", r.recorded_by}};
 }
 
+nlohmann::json ToJson(const InspectionItem& i) {
+  return {{"id", i.id},
+          {"code", i.code},
+          {"name", i.name},
+          {"sub_item", i.sub_item},
+          {"legal_basis", i.legal_basis},
+          {"department_id", i.department_id ? nlohmann::json(*i.department_id) : nlohmann::json()},
+          {"target", i.target},
+          {"checklist", i.checklist},
+          {"method", InspectionMethodName(i.method)},
+          {"importance", ImportanceName(i.importance)},
+          {"importance_label", ImportanceLabel(i.importance)},
+          {"inspector_requirements", i.inspector_requirements},
+          {"active", i.active},
+          {"version", i.version},
+          {"updated_at", i.updated_at},
+          {"updated_by", i.updated_by}};
+}
+
+nlohmann::json ToJson(const Inspector& i) {
+  nlohmann::json conflicts = nlohmann::json::array();
+  for (const auto& c : i.conflicts) {
+    conflicts.push_back(
+        {{"credit_code", c.credit_code}, {"reason", c.reason}, {"declared_on", c.declared_on}});
+  }
+  return {{"id", i.id},
+          {"user_id", i.user_id ? nlohmann::json(*i.user_id) : nlohmann::json()},
+          {"name", i.name},
+          {"department_id", i.department_id},
+          {"station_id", i.station_id ? nlohmann::json(*i.station_id) : nlohmann::json()},
+          {"certificate_no", i.certificate_no},
+          {"certificate_expires", i.certificate_expires},
+          {"available_from", i.available_from},
+          {"available_to", i.available_to},
+          {"active", i.active},
+          {"qualified_items", i.qualified_items},
+          {"conflicts", conflicts},
+          {"version", i.version},
+          {"updated_at", i.updated_at},
+          {"updated_by", i.updated_by}};
+}
+
 }  // namespace jg::http

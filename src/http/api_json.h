@@ -7,6 +7,7 @@
 #include "domain/audit.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
+#include "domain/inspection_registry.h"
 #include "domain/registration.h"
 
 namespace jg::http {
@@ -17,5 +18,8 @@ nlohmann::json ToJson(const AuditEvent& e);
 nlohmann::json ToJson(const Entity& e);
 nlohmann::json ToJson(const Holding& h);
 nlohmann::json ToJson(const Registration& r);
+nlohmann::json ToJson(const InspectionItem& i);
+// Without certificate_valid_today, which needs the service clock.
+nlohmann::json ToJson(const Inspector& i);
 
 }  // namespace jg::http

@@ -330,6 +330,19 @@ class SqlStore final : public Store {
   Result<std::vector<RegistrationCount>> CountRegistrations(const std::string& from,
                                                             const std::string& to) override;
 
+  // ---- inspection items and inspectors (sql_inspection.cc) ----
+  Result<std::vector<InspectionItem>> ListInspectionItems(bool include_inactive) override;
+  Result<InspectionItem> GetInspectionItem(Id id) override;
+  Result<Id> InsertInspectionItem(const InspectionItem& item) override;
+  Status UpdateInspectionItem(const InspectionItem& item) override;
+  Result<std::vector<InspectionItem>> ListInspectionItemVersions(Id id) override;
+  Result<std::vector<Inspector>> ListInspectors(const InspectorQuery& q) override;
+  Result<Inspector> GetInspector(Id id) override;
+  Result<Id> InsertInspector(const Inspector& i) override;
+  Status UpdateInspector(const Inspector& i) override;
+  Status AddInspectorConflict(Id inspector_id, const InspectorConflict& c) override;
+  Status RemoveInspectorConflict(Id inspector_id, const std::string& credit_code) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);
@@ -357,6 +370,9 @@ class SqlStore final : public Store {
   Status WriteHoldingAttributes(const Holding& h, Id id);
   Status LoadHoldingAttributes(std::vector<Holding>& hs);
   Status WriteEntityVersion(const Entity& e, Id id, const std::string& source);
+  Status WriteInspectionItemVersion(const InspectionItem& item, Id id);
+  Status WriteInspectorQualifications(const Inspector& i, Id id);
+  Status LoadInspectorDetails(std::vector<Inspector>& is);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.
   template <typename T>

@@ -21,6 +21,7 @@
 #include "domain/audit.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
+#include "domain/inspection_registry.h"
 #include "domain/registration.h"
 #include "domain/status.h"
 
@@ -82,6 +83,14 @@ struct RegistrationQuery {
   std::string to;    // handled_on <=
   int offset = 0;
   int limit = 50;
+};
+
+// The inspector roster. Unset fields do not filter.
+struct InspectorQuery {
+  std::optional<Id> department_id;
+  std::optional<Id> station_id;
+  std::string item_code;  // qualified for this inspection item
+  bool active_only = false;
 };
 
 class Store {
@@ -158,6 +167,38 @@ class Store {
   // Counts by service point, month and kind for handled_on in [from, to].
   virtual Result<std::vector<RegistrationCount>> CountRegistrations(const std::string& from,
                                                                     const std::string& to) = 0;
+
+  // ---- the inspection item list (抽查事项清单) ----
+  // Ordered by code. Inactive items only when asked.
+  virtual Result<std::vector<InspectionItem>> ListInspectionItems(bool include_inactive) = 0;
+  virtual Result<InspectionItem> GetInspectionItem(Id id) = 0;
+  // Inserts at version 1 and records that version in the history.
+  // kAlreadyExists (field "code") on a taken code.
+  virtual Result<Id> InsertInspectionItem(const InspectionItem& item) = 0;
+  // Writes every field but the code (fixed once created) if the stored version
+  // equals item.version, bumps it and records the new version in the history.
+  // kAborted "stale_version" otherwise; kNotFound if there is no such item.
+  virtual Status UpdateInspectionItem(const InspectionItem& item) = 0;
+  // Every saved version, newest first.
+  virtual Result<std::vector<InspectionItem>> ListInspectionItemVersions(Id id) = 0;
+
+  // ---- the inspector roster (执法检查人员名录库) ----
+  // Ordered by department, then name, then id; with qualifications and conflicts.
+  virtual Result<std::vector<Inspector>> ListInspectors(const InspectorQuery& q) = 0;
+  // With qualifications and conflicts loaded.
+  virtual Result<Inspector> GetInspector(Id id) = 0;
+  // Inserts at version 1 with its qualifications (conflicts are declared with
+  // AddInspectorConflict). kAlreadyExists with field "certificate_no" or
+  // "user_id" on a taken certificate number or account.
+  virtual Result<Id> InsertInspector(const Inspector& i) = 0;
+  // Same version rule as UpdateEntity; replaces the qualifications, leaves the
+  // conflicts as they are.
+  virtual Status UpdateInspector(const Inspector& i) = 0;
+  // kAlreadyExists (field "credit_code") if already declared; kNotFound if
+  // there is no such inspector. Does not change the inspector's version.
+  virtual Status AddInspectorConflict(Id inspector_id, const InspectorConflict& c) = 0;
+  // kNotFound if no such declaration.
+  virtual Status RemoveInspectorConflict(Id inspector_id, const std::string& credit_code) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -87,6 +87,20 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   ids["other_holding"] = add_holding(ids["other_entity"], "JY13101140000012");
   ids["user"] = std::to_string(server.store().FindUserByUsername("inspector")->id);
   ids["admin_user"] = std::to_string(server.store().FindUserByUsername("admin")->id);
+  auto items = admin.Get("/api/v1/inspection-items").json();
+  ids["inspection_item"] = items["items"][0]["id"].dump();
+  auto add_inspector = [&](const char* station, const char* cert, std::optional<Id> user) {
+    nlohmann::json body = {{"name", "矩阵执法"}, {"department_id", server.department(station)},
+                           {"certificate_no", cert}, {"certificate_expires", "2027-12-31"}};
+    if (user) body["user_id"] = *user;
+    auto r = admin.Post("/api/v1/inspectors", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["inspector"] = add_inspector("JQS", "矩阵证-JQS", std::nullopt);
+  ids["other_inspector"] = add_inspector("NXS", "矩阵证-NXS", std::nullopt);
+  ids["own_inspector"] =
+      add_inspector("JQS", "矩阵证-本人", server.store().FindUserByUsername("inspector")->id);
   ids["dept"] = std::to_string(server.department("JQS"));
   ids["other_dept"] = std::to_string(server.department("NXS"));
 

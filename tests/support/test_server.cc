@@ -39,6 +39,7 @@ struct TestServer::Wiring {
   EntityService entities;
   HoldingService holdings;
   PortalService portal;
+  InspectionRegistryService inspection;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -51,7 +52,9 @@ struct TestServer::Wiring {
         entities(env),
         holdings(env),
         portal(env),
-        services{auth, users, departments, audit, entities, holdings, portal, http::PortalLimits{}},
+        inspection(env),
+        services{auth, users, departments, audit, entities, holdings, portal, http::PortalLimits{},
+                 inspection},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
