@@ -110,8 +110,11 @@ int Main(int argc, char** argv) {
   std::string draw_file, draw_commitment;
   auto* verify_draw = app.add_subcommand(
       "verify", "Re-run a random draw (双随机) from its verification file; exit 3 on a mismatch");
-  verify_draw->add_option("file", draw_file, "Draw file (jianguan-draw-v1)")->required()->check(CLI::ExistingFile);
-  verify_draw->add_option("--commitment", draw_commitment, "The commitment id published before the draw");
+  verify_draw->add_option("file", draw_file, "Draw file (jianguan-draw-v1)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  verify_draw->add_option("--commitment", draw_commitment,
+                          "The commitment id published before the draw");
   verify_draw->callback([&] { rc = VerifyDraw(draw_file, draw_commitment); });
 
   try {

@@ -45,7 +45,8 @@ std::string ParseError(const std::string& text) {
   return r.ok() ? "" : r.status().message();
 }
 
-constexpr const char* kVectorId = "2ad3ffccb7707f70a1d9587bfb5bc765e7f0ee8921c69403f8b535fba4c1866f";
+constexpr const char* kVectorId =
+    "2ad3ffccb7707f70a1d9587bfb5bc765e7f0ee8921c69403f8b535fba4c1866f";
 
 TEST(DrawFile, TestVectorVerifies) {
   std::string text = ReadVector();
@@ -76,7 +77,8 @@ TEST(DrawFile, TestVectorPinsTheAlgorithm) {
   EXPECT_EQ(HexOf(s), "c2d68aef3fbb7434cdab3f570970e7bda754bf3723b74bb6fa8e1725f1e376b3");
   EXPECT_EQ(HexOf(select_key), "4a937e597eb4926aa6d73b7fe098d2c1e2fb8d14c379a181528be6536b616ffc");
   Drbg first(select_key, "select/");  // the unclassified stratum "" comes first
-  EXPECT_EQ(HexOf(first.Block(0)), "19fc1a3ad05d1f283d4e003cf0ede1ffa09c48c087456bffb2a36100019cc47a");
+  EXPECT_EQ(HexOf(first.Block(0)),
+            "19fc1a3ad05d1f283d4e003cf0ede1ffa09c48c087456bffb2a36100019cc47a");
   EXPECT_EQ(first.UniformBelow(3), 1u);  // position 1 of the 3 unclassified entries
   EXPECT_EQ(f->result.selected[0].credit_code, "91310114MA0016295L");
   EXPECT_EQ(HexOf(Sm3(in.seed)), f->result.commitment.seed_commitment);
@@ -127,7 +129,8 @@ TEST(DrawFile, TamperingIsFoundAndNamed) {
   const std::string text = ReadVector();
   const Tamper cases[] = {
       // A result row: another inspector.
-      {"91310114MA0010002B\tA\tJQ\tJD002,NX002", "91310114MA0010002B\tA\tJQ\tJD002,NX001", "result"},
+      {"91310114MA0010002B\tA\tJQ\tJD002,NX002", "91310114MA0010002B\tA\tJQ\tJD002,NX001",
+       "result"},
       // A result row: another entity.
       {"91310114MA0015559N\tB\tJQ\tNX001", "91310114MA0016666B\tB\tJQ\tNX001", "result"},
       // The seed (its committed hash no longer matches).
@@ -185,7 +188,8 @@ TEST(DrawFile, MalformedFilesNameTheLine) {
   EXPECT_EQ(ParseError(Replace(text, "items: SP-01", "per_entity: 2\nitems: SP-01")),
             "第13行：“per_entity”重复");
   EXPECT_EQ(ParseError(Replace(text, "per_entity: 2\n", "")), "第16行：头部缺少“per_entity”项");
-  EXPECT_EQ(ParseError(Replace(text, "per_entity: 2", "per_entity:2")), "第12行：冒号后须为一个空格");
+  EXPECT_EQ(ParseError(Replace(text, "per_entity: 2", "per_entity:2")),
+            "第12行：冒号后须为一个空格");
   EXPECT_EQ(ParseError(Replace(text, "per_entity: 2", "per_entity: 02")),
             "第12行：per_entity须为不超过10的十进制数");
   EXPECT_EQ(ParseError(Replace(text, "91310114MA0010002B\tA\tJQ\n", "91310114MA0010002B\tA\n")),
@@ -201,9 +205,11 @@ TEST(DrawFile, MalformedFilesNameTheLine) {
             "第57行：检查事项须按字节升序排列且不重复");
   EXPECT_EQ(ParseError(Replace(text, "1\t91310114MA0016295L", "2\t91310114MA0016295L")),
             "第83行：回避序号须为1");
-  EXPECT_EQ(ParseError(text.substr(0, text.find("[recusals]"))), "第81行：文件不完整：缺少“[recusals]”节");
+  EXPECT_EQ(ParseError(text.substr(0, text.find("[recusals]"))),
+            "第81行：文件不完整：缺少“[recusals]”节");
   EXPECT_EQ(ParseError(text + "[more]\n"), "第84行：多余的节");
-  EXPECT_EQ(ParseError(Replace(text, "plan: 2024", "plan: \\q2024")), "第9行：“plan”的文字不合法（转义或长度）");
+  EXPECT_EQ(ParseError(Replace(text, "plan: 2024", "plan: \\q2024")),
+            "第9行：“plan”的文字不合法（转义或长度）");
   auto too_big = ParseDrawFile(std::string(kMaxDrawFileBytes + 1, '\n'));
   EXPECT_EQ(too_big.status().reason(), "draw_file_too_large");
 }
@@ -243,11 +249,21 @@ TEST(DrawFile, HostileInputNeverCrashes) {
     for (int e = 0; e < edits && !t.empty(); ++e) {
       std::size_t at = next() % t.size();
       switch (next() % 5) {
-        case 0: t[at] = static_cast<char>(next()); break;
-        case 1: t.erase(at, next() % 40); break;
-        case 2: t.insert(at, t.substr(next() % t.size(), next() % 80)); break;
-        case 3: t.insert(at, std::string(1 + next() % 3, "\t\n,\\:["[next() % 6])); break;
-        default: t.resize(at); break;
+        case 0:
+          t[at] = static_cast<char>(next());
+          break;
+        case 1:
+          t.erase(at, next() % 40);
+          break;
+        case 2:
+          t.insert(at, t.substr(next() % t.size(), next() % 80));
+          break;
+        case 3:
+          t.insert(at, std::string(1 + next() % 3, "\t\n,\\:["[next() % 6]));
+          break;
+        default:
+          t.resize(at);
+          break;
       }
     }
     auto r = VerifyDrawFile(t);

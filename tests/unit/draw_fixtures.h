@@ -39,8 +39,11 @@ inline DrawInput VectorInput() {
   p.plan = "2024年嘉定区食品经营者双随机抽查（第一批）";
   p.exclusions = "已注销、吊销的主体；近6个月内已被检查的主体";
   p.items = {"SP-01", "SP-02"};
-  p.strata = {{"A", false, 1, 0}, {"B", true, 0, 250000}, {"C", false, 3, 0},
-              {"D", true, 0, 500000}, {"", false, 1, 0}};
+  p.strata = {{"A", false, 1, 0},
+              {"B", true, 0, 250000},
+              {"C", false, 3, 0},
+              {"D", true, 0, 500000},
+              {"", false, 1, 0}};
   p.per_entity = 2;
   p.workload_cap = 5;
   p.cross_station = true;

@@ -27,7 +27,9 @@ DrawResult Draw(const DrawInput& in) {
   return r.ok() ? *r : DrawResult{};
 }
 
-std::string Seed(int n) { return "seed-" + std::to_string(n) + "-0123456789abcdef"; }
+std::string Seed(int n) {
+  return "seed-" + std::to_string(n) + "-0123456789abcdef";
+}
 
 // Every constraint of the plan, checked independently of the implementation.
 void ExpectConstraints(const DrawInput& in, const std::vector<SelectedEntity>& sel,
@@ -37,7 +39,8 @@ void ExpectConstraints(const DrawInput& in, const std::vector<SelectedEntity>& s
   std::map<std::string, std::uint64_t> load;
   for (const auto& i : in.inspectors) load[i.id] = i.workload;
   std::map<std::string, std::uint64_t> per_stratum, stratum_size;
-  for (std::size_t i = 0; i < in.eligible.size(); ++i) ++stratum_size[std::string(in.eligible.stratum(i))];
+  for (std::size_t i = 0; i < in.eligible.size(); ++i)
+    ++stratum_size[std::string(in.eligible.stratum(i))];
   std::set<std::string> codes;
   for (std::size_t e = 0; e < sel.size(); ++e) {
     const SelectedEntity& s = sel[e];
@@ -53,7 +56,8 @@ void ExpectConstraints(const DrawInput& in, const std::vector<SelectedEntity>& s
       depts.insert(i.department);
       ++load[id];
       for (const auto& item : in.params.items) {
-        EXPECT_NE(std::find(i.items.begin(), i.items.end(), item), i.items.end()) << id << " " << item;
+        EXPECT_NE(std::find(i.items.begin(), i.items.end(), item), i.items.end())
+            << id << " " << item;
       }
       for (const auto& c : in.conflicts) {
         if (c.inspector_id != id) continue;
@@ -89,11 +93,15 @@ DrawInput BigInput(int n, int seed) {
   DrawInput in;
   const char* strata[] = {"A", "B", "B", "C", "C", "C", "D", ""};
   for (int i = 0; i < n; ++i) {
-    EXPECT_TRUE(in.eligible.Add(Code(i * 7 + 3), strata[(i * 5) % 8], "S" + std::to_string(i % 6)).ok());
+    EXPECT_TRUE(
+        in.eligible.Add(Code(i * 7 + 3), strata[(i * 5) % 8], "S" + std::to_string(i % 6)).ok());
   }
   in.params.items = {"X1"};
-  in.params.strata = {{"A", false, 3, 0}, {"B", true, 0, 100000}, {"C", false, 5, 0},
-                      {"D", true, 0, 333333}, {"", false, 2, 0}};
+  in.params.strata = {{"A", false, 3, 0},
+                      {"B", true, 0, 100000},
+                      {"C", false, 5, 0},
+                      {"D", true, 0, 333333},
+                      {"", false, 2, 0}};
   in.params.per_entity = 3;
   in.params.workload_cap = 10;
   in.params.cross_station = true;
@@ -105,7 +113,8 @@ DrawInput BigInput(int n, int seed) {
                                  i % 3 == 0 ? "" : "S" + std::to_string(i % 6), items, i % 5));
   }
   for (int i = 0; i < 40; ++i) {
-    in.conflicts.push_back({"I" + std::to_string(100 + i % 24), ConflictKind::kEntity, Code(((i * 13) % n) * 7 + 3)});
+    in.conflicts.push_back(
+        {"I" + std::to_string(100 + i % 24), ConflictKind::kEntity, Code(((i * 13) % n) * 7 + 3)});
   }
   in.conflicts.push_back({"I101", ConflictKind::kStation, "S2"});
   in.seed = Seed(seed);
@@ -225,8 +234,10 @@ TEST(Draw, InsertionOrderDoesNotMatter) {
   shuffled.eligible = Snapshot();
   for (std::size_t k = 0; k < sorted.eligible.size(); ++k) {
     std::size_t i = (k * 37) % sorted.eligible.size();  // a permutation (37 ⊥ 200)
-    ASSERT_TRUE(shuffled.eligible.Add(sorted.eligible.code(i), sorted.eligible.stratum(i),
-                                      sorted.eligible.station(i)).ok());
+    ASSERT_TRUE(
+        shuffled.eligible
+            .Add(sorted.eligible.code(i), sorted.eligible.stratum(i), sorted.eligible.station(i))
+            .ok());
   }
   EXPECT_FALSE(shuffled.eligible.IsCanonical());
   std::reverse(shuffled.inspectors.begin(), shuffled.inspectors.end());
@@ -311,13 +322,15 @@ TEST(Draw, NoEligibleInspectorsNamesTheEntityAndWhy) {
   auto r = RunDraw(in, *Commit(in, SeedMode::kCommitReveal));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().reason(), "no_eligible_inspectors");
-  EXPECT_NE(r.status().message().find("主体“91310114MA"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("主体“91310114MA"), std::string::npos)
+      << r.status().message();
   EXPECT_NE(r.status().message().find("具备全部检查事项资格的7名"), std::string::npos);
   EXPECT_NE(r.status().message().find("已达工作量上限"), std::string::npos);
 
   // Only one department left: the joint-plan rule cannot be met.
   in = VectorInput();
-  in.inspectors = {Insp("a", "D1", "", {"SP-01", "SP-02"}), Insp("b", "D1", "", {"SP-01", "SP-02"})};
+  in.inspectors = {Insp("a", "D1", "", {"SP-01", "SP-02"}),
+                   Insp("b", "D1", "", {"SP-01", "SP-02"})};
   in.conflicts.clear();
   r = RunDraw(in, *Commit(in, SeedMode::kCommitReveal));
   ASSERT_FALSE(r.ok());
@@ -334,23 +347,32 @@ TEST(Draw, InvalidInputIsRefusedBeforeAnyCommitment) {
   DrawInput dup = VectorInput();
   ASSERT_TRUE(dup.eligible.Add(Code(1000), "B", "NX").ok());
   EXPECT_EQ(reason(dup), "duplicate_entity");
-  in = VectorInput(); in.params.per_entity = 1;
+  in = VectorInput();
+  in.params.per_entity = 1;
   EXPECT_EQ(reason(in), "invalid_per_entity");
-  in = VectorInput(); in.conflicts.push_back({"nobody", ConflictKind::kEntity, Code(1)});
+  in = VectorInput();
+  in.conflicts.push_back({"nobody", ConflictKind::kEntity, Code(1)});
   EXPECT_EQ(reason(in), "unknown_inspector");
-  in = VectorInput(); in.inspectors.push_back(in.inspectors[0]);
+  in = VectorInput();
+  in.inspectors.push_back(in.inspectors[0]);
   EXPECT_EQ(reason(in), "duplicate_inspector");
-  in = VectorInput(); in.params.strata.push_back({"A", false, 1, 0});
+  in = VectorInput();
+  in.params.strata.push_back({"A", false, 1, 0});
   EXPECT_EQ(reason(in), "duplicate_stratum");
-  in = VectorInput(); in.params.strata[1].ratio_ppm = 1000001;
+  in = VectorInput();
+  in.params.strata[1].ratio_ppm = 1000001;
   EXPECT_EQ(reason(in), "invalid_stratum_rule");
-  in = VectorInput(); in.seed = "short";
+  in = VectorInput();
+  in.seed = "short";
   EXPECT_EQ(reason(in), "seed_too_short");
-  in = VectorInput(); in.inspectors[0].items.push_back("a,b");
+  in = VectorInput();
+  in.inspectors[0].items.push_back("a,b");
   EXPECT_EQ(reason(in), "invalid_item");
-  in = VectorInput(); in.params.plan = std::string("x\x01", 2);
+  in = VectorInput();
+  in.params.plan = std::string("x\x01", 2);
   EXPECT_EQ(reason(in), "invalid_plan");
-  in = VectorInput(); in.seed_source.clear();
+  in = VectorInput();
+  in.seed_source.clear();
   EXPECT_EQ(Commit(in, SeedMode::kPublicValue).status().reason(), "seed_source_required");
 
   Snapshot s;
@@ -415,7 +437,8 @@ TEST(Draw, RecusalIndexMustBeTheNextOne) {
   DrawInput in = VectorInput();
   DrawResult r = Draw(in);
   const auto& e = r.selected[0];
-  EXPECT_EQ(Recuse(in, r, e.credit_code, e.inspectors[0], 2).status().reason(), "recusal_out_of_order");
+  EXPECT_EQ(Recuse(in, r, e.credit_code, e.inspectors[0], 2).status().reason(),
+            "recusal_out_of_order");
   EXPECT_EQ(Recuse(in, r, e.credit_code, "nobody", 1).status().reason(), "inspector_not_assigned");
   EXPECT_EQ(Recuse(in, r, "X", e.inspectors[0], 1).status().reason(), "entity_not_selected");
   auto rep = Recuse(in, r, e.credit_code, e.inspectors[0], 1);

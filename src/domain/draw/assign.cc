@@ -111,7 +111,8 @@ Status NoEligibleInspectors(std::string_view code, int needed, const Eligibility
                   std::to_string(c.qualified) + "名，其中须回避（关联关系、所所交叉）" +
                   std::to_string(c.conflicted) + "名";
   if (c.excluded) m += "、已在该主体或已回避" + std::to_string(c.excluded) + "名";
-  m += "、已达工作量上限" + std::to_string(c.at_cap) + "名，可用" + std::to_string(c.eligible) + "名";
+  m += "、已达工作量上限" + std::to_string(c.at_cap) + "名，可用" + std::to_string(c.eligible) +
+       "名";
   if (departments) m += "，且可用人员均来自同一部门，不满足跨部门联合检查要求";
   return FailedPrecondition("no_eligible_inspectors", m, "inspectors");
 }

@@ -13,11 +13,11 @@
 namespace jg::draw::internal {
 
 struct EligibilityCounts {
-  std::size_t total = 0;       // inspectors in the pool
-  std::size_t qualified = 0;   // qualified for all of the plan's items
+  std::size_t total = 0;      // inspectors in the pool
+  std::size_t qualified = 0;  // qualified for all of the plan's items
   std::size_t conflicted = 0;  // of those: conflict with the entity or its station (incl. 所所交叉)
-  std::size_t excluded = 0;    // of the rest: already on the entity or recused from it
-  std::size_t at_cap = 0;      // of the rest: at the workload cap
+  std::size_t excluded = 0;  // of the rest: already on the entity or recused from it
+  std::size_t at_cap = 0;    // of the rest: at the workload cap
   std::size_t eligible = 0;
 };
 

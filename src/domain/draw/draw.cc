@@ -40,9 +40,10 @@ Result<std::vector<std::size_t>> SelectEntities(const DrawInput& in,
     }
     p.count = StratumCount(*r, p.size);
     if (p.count > p.size) {
-      return FailedPrecondition("stratum_too_small", "分层" + StratumLabel(r->stratum) + "须抽取" +
-                                                         std::to_string(p.count) + "户，但名录中仅有" +
-                                                         std::to_string(p.size) + "户",
+      return FailedPrecondition("stratum_too_small",
+                                "分层" + StratumLabel(r->stratum) + "须抽取" +
+                                    std::to_string(p.count) + "户，但名录中仅有" +
+                                    std::to_string(p.size) + "户",
                                 "strata");
     }
     total += p.count;
@@ -90,7 +91,8 @@ Status AssignInspectors(const DrawInput& in, const Digest& key, std::vector<Sele
   Drbg drbg(key, "assign");
   for (SelectedEntity& e : sel) {
     internal::EligibilityCounts counts;
-    std::vector<std::uint32_t> cand = pool.Eligible(e.credit_code, e.station, workload, {}, &counts);
+    std::vector<std::uint32_t> cand =
+        pool.Eligible(e.credit_code, e.station, workload, {}, &counts);
     if (cand.size() < static_cast<std::size_t>(k)) {
       return internal::NoEligibleInspectors(e.credit_code, k, counts, false);
     }
@@ -118,8 +120,10 @@ Result<DrawResult> RunDraw(const DrawInput& in, const DrawCommitment& commitment
   r.commitment = commitment;
   r.selected.reserve(picked.size());
   for (std::size_t i : picked) {
-    r.selected.push_back({std::string(in.eligible.code(i)), std::string(in.eligible.stratum(i)),
-                          std::string(in.eligible.station(i)), {}});
+    r.selected.push_back({std::string(in.eligible.code(i)),
+                          std::string(in.eligible.stratum(i)),
+                          std::string(in.eligible.station(i)),
+                          {}});
   }
   JG_RETURN_IF_ERROR(AssignInspectors(in, assign_key, r.selected));
   return r;

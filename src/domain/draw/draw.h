@@ -15,7 +15,7 @@
 
 namespace jg::draw {
 
-inline constexpr int kMinPerEntity = 2;   // 至少两名执法人员
+inline constexpr int kMinPerEntity = 2;  // 至少两名执法人员
 inline constexpr int kMaxPerEntity = 10;
 inline constexpr std::size_t kMaxInspectors = 20'000;
 inline constexpr std::uint64_t kMaxSelected = 1'000'000;  // entities drawn in one draw
@@ -58,9 +58,9 @@ struct Conflict {  // the inspector may not inspect that entity / any entity of 
 };
 
 struct DrawParams {
-  std::string plan;        // the plan's name or number (free text)
-  std::string exclusions;  // exclusions the caller applied before the snapshot (free text)
-  std::vector<std::string> items;  // the plan's inspection items; an inspector needs all
+  std::string plan;                 // the plan's name or number (free text)
+  std::string exclusions;           // exclusions the caller applied before the snapshot (free text)
+  std::vector<std::string> items;   // the plan's inspection items; an inspector needs all
   std::vector<StratumRule> strata;  // strata without a rule contribute nobody
   int per_entity = 2;
   std::uint64_t workload_cap = 0;  // total tasks an inspector may hold; 0 = no cap
@@ -116,7 +116,7 @@ struct Replacement {
 };
 struct DrawResult {
   DrawCommitment commitment;
-  std::vector<SelectedEntity> selected;  // strata in byte order, then draw order
+  std::vector<SelectedEntity> selected;   // strata in byte order, then draw order
   std::vector<Replacement> replacements;  // appended by the caller after Recuse
 };
 
@@ -126,7 +126,9 @@ struct DrawResult {
 Result<DrawResult> RunDraw(const DrawInput& in, const DrawCommitment& commitment);
 
 // Replaces `inspector_id` on entity `entity_code` by a further draw from the
-// stream "recuse/<recusal_index>". recusal_index must be
+// stream "recuse/<recusal_index>". `in` must be the input of `result` (its
+// parameters and seed are checked against result.commitment; the eligible list,
+// not needed here, is not re-digested). recusal_index must be
 // result.replacements.size() + 1, so a replacement cannot be shopped for.
 Result<Replacement> Recuse(const DrawInput& in, const DrawResult& result,
                            std::string_view entity_code, std::string_view inspector_id,

@@ -1,5 +1,4 @@
 #include "domain/draw/draw_file.h"
-
 #include "domain/draw/internal.h"
 #include "domain/draw/text.h"
 
@@ -38,30 +37,39 @@ std::string ExportDrawFile(const DrawInput& in, const DrawResult& result) {
   f.reserve(f.size() + s.size() * 30);
   for (std::size_t k = 0; k < s.size(); ++k) {
     std::size_t i = OrderAt(order, k);
-    f.append(s.code(i)).append("\t").append(s.stratum(i)).append("\t").append(s.station(i)).append("\n");
+    f.append(s.code(i))
+        .append("\t")
+        .append(s.stratum(i))
+        .append("\t")
+        .append(s.station(i))
+        .append("\n");
   }
   f.append("\n[strata]\n");
   for (const StratumRule* r : internal::SortedRules(p)) {
     f.append(r->stratum)
-        .append(r->by_ratio ? "\tratio\t" + FormatRatio(r->ratio_ppm) : "\tcount\t" + internal::U64(r->count))
+        .append(r->by_ratio ? "\tratio\t" + FormatRatio(r->ratio_ppm)
+                            : "\tcount\t" + internal::U64(r->count))
         .append("\n");
   }
   f.append("\n[inspectors]\n");
   for (const Inspector* i : internal::SortedInspectors(in.inspectors)) {
-    f.append(i->id + "\t" + i->department + "\t" + i->station + "\t" + internal::U64(i->workload) + "\t" +
-             JoinComma(internal::Sorted(i->items)) + "\n");
+    f.append(i->id + "\t" + i->department + "\t" + i->station + "\t" + internal::U64(i->workload) +
+             "\t" + JoinComma(internal::Sorted(i->items)) + "\n");
   }
   f.append("\n[conflicts]\n");
   for (const Conflict* x : internal::SortedConflicts(in.conflicts)) {
-    f.append(x->inspector_id + "\t" + std::string(ConflictKindName(x->kind)) + "\t" + x->value + "\n");
+    f.append(x->inspector_id + "\t" + std::string(ConflictKindName(x->kind)) + "\t" + x->value +
+             "\n");
   }
   f.append("\n[result]\n");
   for (const SelectedEntity& e : result.selected) {
-    f.append(e.credit_code + "\t" + e.stratum + "\t" + e.station + "\t" + JoinComma(e.inspectors) + "\n");
+    f.append(e.credit_code + "\t" + e.stratum + "\t" + e.station + "\t" + JoinComma(e.inspectors) +
+             "\n");
   }
   f.append("\n[recusals]\n");
   for (const Replacement& r : result.replacements) {
-    f.append(std::to_string(r.index) + "\t" + r.credit_code + "\t" + r.recused + "\t" + r.replacement + "\n");
+    f.append(std::to_string(r.index) + "\t" + r.credit_code + "\t" + r.recused + "\t" +
+             r.replacement + "\n");
   }
   return f;
 }

@@ -14,7 +14,8 @@ std::string Row(const SelectedEntity& e) {
 
 }  // namespace
 
-Result<VerifyReport> VerifyDrawFile(std::string_view text, std::string_view expected_commitment_id) {
+Result<VerifyReport> VerifyDrawFile(std::string_view text,
+                                    std::string_view expected_commitment_id) {
   JG_ASSIGN_OR_RETURN(DrawFile f, ParseDrawFile(text));
   const DrawInput& in = f.input;
   const DrawCommitment& c = f.result.commitment;
@@ -47,7 +48,8 @@ Result<VerifyReport> VerifyDrawFile(std::string_view text, std::string_view expe
   }
   if (c.eligible_digest != HexOf(digests->eligible)) {
     return fail("eligible_digest", key_line("eligible_digest"),
-                "名录摘要不符：记录为" + c.eligible_digest + "，按[eligible]节重算为" + HexOf(digests->eligible));
+                "名录摘要不符：记录为" + c.eligible_digest + "，按[eligible]节重算为" +
+                    HexOf(digests->eligible));
   }
   if (c.params_digest != HexOf(digests->params)) {
     return fail("params_digest", key_line("params_digest"),
@@ -60,16 +62,19 @@ Result<VerifyReport> VerifyDrawFile(std::string_view text, std::string_view expe
   }
   if (!expected_commitment_id.empty() && expected_commitment_id != f.commitment_id) {
     return fail("commitment_id", key_line("commitment_id"),
-                "承诺编号" + f.commitment_id + "与事先公示的" + std::string(expected_commitment_id) + "不符");
+                "承诺编号" + f.commitment_id + "与事先公示的" +
+                    std::string(expected_commitment_id) + "不符");
   }
   if (in.seed.empty()) return fail("seed", key_line("seed_hex"), "未记录随机种子");
   if (c.seed_mode == SeedMode::kCommitReveal && HexOf(Sm3(in.seed)) != c.seed_commitment) {
     return fail("seed", key_line("seed_hex"),
-                "揭示的随机种子的SM3摘要" + HexOf(Sm3(in.seed)) + "与事先承诺的" + c.seed_commitment + "不符");
+                "揭示的随机种子的SM3摘要" + HexOf(Sm3(in.seed)) + "与事先承诺的" +
+                    c.seed_commitment + "不符");
   }
 
   auto rerun = RunDraw(in, c);
-  if (!rerun.ok()) return fail("result", f.result_line, "重新抽取失败：" + rerun.status().message());
+  if (!rerun.ok())
+    return fail("result", f.result_line, "重新抽取失败：" + rerun.status().message());
   const auto& want = rerun->selected;
   const auto& got = f.result.selected;
   for (std::size_t i = 0; i < want.size() || i < got.size(); ++i) {
@@ -90,7 +95,8 @@ Result<VerifyReport> VerifyDrawFile(std::string_view text, std::string_view expe
     const Replacement& rec = f.result.replacements[j];
     auto again = Recuse(in, replay, rec.credit_code, rec.recused, rec.index);
     std::string n = "第" + std::to_string(rec.index) + "次回避";
-    if (!again.ok()) return fail("recusals", f.recusal_lines[j], n + "无法重算：" + again.status().message());
+    if (!again.ok())
+      return fail("recusals", f.recusal_lines[j], n + "无法重算：" + again.status().message());
     if (again->replacement != rec.replacement) {
       return fail("recusals", f.recusal_lines[j],
                   n + "的替补人员不符：记录为" + rec.replacement + "，重算为" + again->replacement);

@@ -54,8 +54,7 @@ std::uint64_t Drbg::UniformBelow(std::uint64_t n) {
   }
 }
 
-std::vector<std::uint64_t> SampleWithoutReplacement(Drbg& drbg, std::uint64_t n,
-                                                    std::uint64_t k) {
+std::vector<std::uint64_t> SampleWithoutReplacement(Drbg& drbg, std::uint64_t n, std::uint64_t k) {
   std::vector<std::uint64_t> out;
   if (k > n) k = n;
   out.reserve(k);

@@ -47,7 +47,6 @@ class Drbg {
 // r = j + UniformBelow(n - j), swap a[j] and a[r], output a[j]. Returns the k
 // positions in draw order. O(k) time and memory (a sparse swap map) when k ≪ n.
 // Requires k <= n.
-std::vector<std::uint64_t> SampleWithoutReplacement(Drbg& drbg, std::uint64_t n,
-                                                    std::uint64_t k);
+std::vector<std::uint64_t> SampleWithoutReplacement(Drbg& drbg, std::uint64_t n, std::uint64_t k);
 
 }  // namespace jg::draw

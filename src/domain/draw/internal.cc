@@ -4,7 +4,9 @@
 
 namespace jg::draw::internal {
 
-std::string U64(std::uint64_t v) { return std::to_string(v); }
+std::string U64(std::uint64_t v) {
+  return std::to_string(v);
+}
 
 std::vector<const StratumRule*> SortedRules(const DrawParams& p) {
   std::vector<const StratumRule*> v;
@@ -68,7 +70,8 @@ Status CheckCommitment(const DrawInput& in, const DrawCommitment& c, const Diges
   if (c.params_digest != HexOf(params)) return mismatch("参数摘要不一致", "params_digest");
   if (c.seed_source != in.seed_source) return mismatch("随机种子来源说明不一致", "seed_source");
   if (in.seed.empty()) {
-    return FailedPrecondition("seed_missing", "尚未提供随机种子（公开随机数或揭示的保密种子）", "seed");
+    return FailedPrecondition("seed_missing", "尚未提供随机种子（公开随机数或揭示的保密种子）",
+                              "seed");
   }
   if (c.seed_mode == SeedMode::kCommitReveal && c.seed_commitment != HexOf(Sm3(in.seed))) {
     return mismatch("揭示的随机种子与其承诺的SM3摘要不符", "seed");

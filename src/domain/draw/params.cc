@@ -37,9 +37,11 @@ Status CheckItems(const std::vector<std::string>& items, const std::string& who,
   std::set<std::string_view> seen;
   for (const auto& it : items) {
     if (!IsKeyToken(it, kMaxKeyBytes, false)) {
-      return Bad("invalid_item", who + "的检查事项代码“" + it + "”不合法", field);
+      return Bad("invalid_item",
+                 who + "的检查事项代码不合法（1至64字节，不含控制字符、逗号、反斜杠）", field);
     }
-    if (!seen.insert(it).second) return Bad("duplicate_item", who + "的检查事项“" + it + "”重复", field);
+    if (!seen.insert(it).second)
+      return Bad("duplicate_item", who + "的检查事项“" + it + "”重复", field);
   }
   return Status::Ok();
 }
@@ -56,20 +58,23 @@ Status ValidateParams(const DrawInput& in) {
   std::set<std::string_view> strata;
   for (const auto& r : p.strata) {
     if (!IsKeyToken(r.stratum, kMaxStratumBytes, true)) {
-      return Bad("invalid_stratum", "分层标识“" + r.stratum + "”不合法", "strata");
+      return Bad("invalid_stratum", "分层标识不合法（至多32字节，不含控制字符、逗号、反斜杠）",
+                 "strata");
     }
     if (!strata.insert(r.stratum).second) {
       return Bad("duplicate_stratum", "分层“" + r.stratum + "”的规则重复", "strata");
     }
     if (r.by_ratio ? r.ratio_ppm > 1000000 : r.count > kMaxEntries) {
-      return Bad("invalid_stratum_rule", "分层“" + r.stratum + "”的抽取比例或数量超出范围", "strata");
+      return Bad("invalid_stratum_rule", "分层“" + r.stratum + "”的抽取比例或数量超出范围",
+                 "strata");
     }
   }
   if (p.per_entity < kMinPerEntity || p.per_entity > kMaxPerEntity) {
-    return Bad("invalid_per_entity", "每户检查人员数须在2至10之间，实际为" +
-                                         std::to_string(p.per_entity), "per_entity");
+    return Bad("invalid_per_entity",
+               "每户检查人员数须在2至10之间，实际为" + std::to_string(p.per_entity), "per_entity");
   }
-  if (p.workload_cap > kMaxWorkload) return Bad("invalid_workload_cap", "工作量上限超出范围", "workload_cap");
+  if (p.workload_cap > kMaxWorkload)
+    return Bad("invalid_workload_cap", "工作量上限超出范围", "workload_cap");
   return Status::Ok();
 }
 
@@ -80,7 +85,8 @@ Status ValidateInspectors(const DrawInput& in) {
   std::set<std::string_view> ids;
   for (const auto& i : in.inspectors) {
     if (!IsKeyToken(i.id, kMaxKeyBytes, false)) {
-      return Bad("invalid_inspector", "检查人员编号“" + i.id + "”不合法", "inspectors");
+      return Bad("invalid_inspector", "检查人员编号不合法（1至64字节，不含控制字符、逗号、反斜杠）",
+                 "inspectors");
     }
     if (!ids.insert(i.id).second) {
       return Bad("duplicate_inspector", "检查人员“" + i.id + "”重复", "inspectors");
@@ -92,7 +98,8 @@ Status ValidateInspectors(const DrawInput& in) {
     if (!IsKeyToken(i.station, kMaxKeyBytes, true)) {
       return Bad("invalid_station", who + "的所属监管所不合法", "inspectors");
     }
-    if (i.workload > kMaxWorkload) return Bad("invalid_workload", who + "的已有工作量超出范围", "inspectors");
+    if (i.workload > kMaxWorkload)
+      return Bad("invalid_workload", who + "的已有工作量超出范围", "inspectors");
     JG_RETURN_IF_ERROR(CheckItems(i.items, who, "inspectors"));
   }
   if (in.conflicts.size() > kMaxConflicts) {
@@ -101,15 +108,20 @@ Status ValidateInspectors(const DrawInput& in) {
   std::set<std::tuple<std::string_view, ConflictKind, std::string_view>> seen;
   for (const auto& c : in.conflicts) {
     if (!ids.count(c.inspector_id)) {
-      return Bad("unknown_inspector", "回避关系中的检查人员“" + c.inspector_id + "”不在人员库中",
+      return Bad("unknown_inspector",
+                 IsKeyToken(c.inspector_id, kMaxKeyBytes, false)
+                     ? "回避关系中的检查人员“" + c.inspector_id + "”不在人员库中"
+                     : "回避关系中的检查人员编号不合法",
                  "conflicts");
     }
     bool ok = c.kind == ConflictKind::kEntity ? IsCodeToken(c.value)
                                               : IsKeyToken(c.value, kMaxKeyBytes, false);
-    if (!ok) return Bad("invalid_conflict", "回避关系“" + c.value + "”不合法", "conflicts");
-    if (!seen.insert({c.inspector_id, c.kind, c.value}).second) {
-      return Bad("duplicate_conflict", "检查人员“" + c.inspector_id + "”与“" + c.value + "”的回避关系重复",
+    if (!ok)
+      return Bad("invalid_conflict", "检查人员“" + c.inspector_id + "”的回避关系不合法",
                  "conflicts");
+    if (!seen.insert({c.inspector_id, c.kind, c.value}).second) {
+      return Bad("duplicate_conflict",
+                 "检查人员“" + c.inspector_id + "”与“" + c.value + "”的回避关系重复", "conflicts");
     }
   }
   return Status::Ok();
@@ -135,7 +147,8 @@ std::string CanonicalSelectionText(const DrawParams& p) {
   std::string t;
   for (const StratumRule* r : internal::SortedRules(p)) {
     t += "stratum\t" + r->stratum +
-         (r->by_ratio ? "\tratio\t" + FormatRatio(r->ratio_ppm) : "\tcount\t" + U64(r->count)) + "\n";
+         (r->by_ratio ? "\tratio\t" + FormatRatio(r->ratio_ppm) : "\tcount\t" + U64(r->count)) +
+         "\n";
   }
   return t;
 }
@@ -151,8 +164,8 @@ std::string CanonicalParamsText(const DrawInput& in) {
   t += std::string("cross_station\t") + (p.cross_station ? "1" : "0") + "\n";
   t += std::string("mixed_departments\t") + (p.mixed_departments ? "1" : "0") + "\n";
   for (const Inspector* i : internal::SortedInspectors(in.inspectors)) {
-    t += "inspector\t" + i->id + "\t" + i->department + "\t" + i->station + "\t" + U64(i->workload) +
-         "\t" + JoinComma(internal::Sorted(i->items)) + "\n";
+    t += "inspector\t" + i->id + "\t" + i->department + "\t" + i->station + "\t" +
+         U64(i->workload) + "\t" + JoinComma(internal::Sorted(i->items)) + "\n";
   }
   for (const Conflict* c : internal::SortedConflicts(in.conflicts)) {
     t += "conflict\t" + c->inspector_id + "\t" + std::string(ConflictKindName(c->kind)) + "\t" +
@@ -172,7 +185,9 @@ std::string CommitmentText(const DrawCommitment& c) {
   return t;
 }
 
-std::string CommitmentId(const DrawCommitment& c) { return HexOf(Sm3(CommitmentText(c))); }
+std::string CommitmentId(const DrawCommitment& c) {
+  return HexOf(Sm3(CommitmentText(c)));
+}
 
 Result<DrawCommitment> Commit(const DrawInput& in, SeedMode mode) {
   JG_ASSIGN_OR_RETURN(internal::Digests d, internal::ComputeDigests(in));
@@ -184,8 +199,9 @@ Result<DrawCommitment> Commit(const DrawInput& in, SeedMode mode) {
   c.seed_source = in.seed_source;
   if (mode == SeedMode::kCommitReveal) {
     if (in.seed.size() < kMinSecretSeedBytes) {
-      return InvalidArgument("seed_too_short", "保密随机种子至少16字节，实际为" +
-                                                   std::to_string(in.seed.size()) + "字节", "seed");
+      return InvalidArgument(
+          "seed_too_short",
+          "保密随机种子至少16字节，实际为" + std::to_string(in.seed.size()) + "字节", "seed");
     }
     c.seed_commitment = HexOf(Sm3(in.seed));
   } else if (in.seed_source.empty()) {

@@ -21,7 +21,8 @@ Result<std::vector<std::vector<std::string>>> CurrentSets(const DrawResult& r) {
   for (const Replacement& rep : r.replacements) {
     auto bad = [&rep] {
       return InvalidArgument("invalid_replacement",
-                             "第" + std::to_string(rep.index) + "次回避替换与抽取结果不符", "replacements");
+                             "第" + std::to_string(rep.index) + "次回避替换与抽取结果不符",
+                             "replacements");
     };
     auto it = where.find(rep.credit_code);
     if (it == where.end()) return bad();
@@ -44,10 +45,12 @@ std::vector<std::string> CurrentInspectors(const DrawResult& result, std::size_t
 Result<Replacement> Recuse(const DrawInput& in, const DrawResult& result,
                            std::string_view entity_code, std::string_view inspector_id,
                            int recusal_index) {
-  if (recusal_index < 1 || static_cast<std::size_t>(recusal_index) != result.replacements.size() + 1) {
-    return InvalidArgument("recusal_out_of_order", "回避序号须为" +
-                                                       std::to_string(result.replacements.size() + 1) +
-                                                       "（按发生顺序连续编号）", "recusal_index");
+  if (recusal_index < 1 ||
+      static_cast<std::size_t>(recusal_index) != result.replacements.size() + 1) {
+    return InvalidArgument(
+        "recusal_out_of_order",
+        "回避序号须为" + std::to_string(result.replacements.size() + 1) + "（按发生顺序连续编号）",
+        "recusal_index");
   }
   const DrawCommitment& c = result.commitment;
   JG_ASSIGN_OR_RETURN(Digest params, internal::ComputeParamsDigest(in));
@@ -63,13 +66,15 @@ Result<Replacement> Recuse(const DrawInput& in, const DrawResult& result,
   auto entity = std::find_if(result.selected.begin(), result.selected.end(),
                              [&](const SelectedEntity& e) { return e.credit_code == entity_code; });
   if (entity == result.selected.end()) {
-    return NotFound("entity_not_selected", "主体“" + std::string(entity_code) + "”不在本次抽取结果中");
+    return NotFound("entity_not_selected",
+                    "主体“" + std::string(entity_code) + "”不在本次抽取结果中");
   }
   const auto& current = sets[entity - result.selected.begin()];
   if (std::find(current.begin(), current.end(), inspector_id) == current.end()) {
-    return InvalidArgument("inspector_not_assigned", "检查人员“" + std::string(inspector_id) +
-                                                         "”未分派到主体“" + std::string(entity_code) + "”",
-                           "inspector_id");
+    return InvalidArgument(
+        "inspector_not_assigned",
+        "检查人员“" + std::string(inspector_id) + "”未分派到主体“" + std::string(entity_code) + "”",
+        "inspector_id");
   }
 
   internal::InspectorPool pool(in);
@@ -78,7 +83,8 @@ Result<Replacement> Recuse(const DrawInput& in, const DrawResult& result,
     for (const auto& id : set) {
       int k = pool.IndexOf(id);
       if (k < 0) {
-        return InvalidArgument("invalid_result", "抽取结果中的检查人员“" + id + "”不在人员库中", "result");
+        return InvalidArgument("invalid_result", "抽取结果中的检查人员“" + id + "”不在人员库中",
+                               "result");
       }
       ++workload[k];
     }
@@ -92,7 +98,8 @@ Result<Replacement> Recuse(const DrawInput& in, const DrawResult& result,
     if (rep.credit_code == entity_code) exclude(rep.recused);
   }
   internal::EligibilityCounts counts;
-  std::vector<std::uint32_t> cand = pool.Eligible(entity_code, entity->station, workload, excluded, &counts);
+  std::vector<std::uint32_t> cand =
+      pool.Eligible(entity_code, entity->station, workload, excluded, &counts);
 
   // Joint plans: if the inspectors who stay share one department, the
   // replacement must come from another.

@@ -29,7 +29,9 @@ Sm3Hasher::Sm3Hasher() : ctx_(EVP_MD_CTX_new()) {
   Check(EVP_DigestInit_ex(ctx_, Sm3Md(), nullptr));
 }
 
-Sm3Hasher::~Sm3Hasher() { EVP_MD_CTX_free(ctx_); }
+Sm3Hasher::~Sm3Hasher() {
+  EVP_MD_CTX_free(ctx_);
+}
 
 void Sm3Hasher::Flush() {
   if (buffer_.empty()) return;
@@ -80,7 +82,9 @@ std::string_view AsBytes(const Digest& d) {
   return {reinterpret_cast<const char*>(d.data()), d.size()};
 }
 
-std::string HexOf(const Digest& d) { return HexOf(AsBytes(d)); }
+std::string HexOf(const Digest& d) {
+  return HexOf(AsBytes(d));
+}
 
 std::optional<std::string> DecodeHex(std::string_view hex, bool lower_only) {
   if (hex.size() % 2 != 0) return std::nullopt;

@@ -7,11 +7,12 @@
 
 namespace jg::draw {
 
-std::string StratumOf(RiskClass r) { return std::string(RiskClassName(r)); }
+std::string StratumOf(RiskClass r) {
+  return std::string(RiskClassName(r));
+}
 
 std::uint16_t Snapshot::Intern(std::string_view key, std::vector<std::string>& names,
-                               std::map<std::string, std::uint16_t, std::less<>>& ids,
-                               bool& full) {
+                               std::map<std::string, std::uint16_t, std::less<>>& ids, bool& full) {
   // Consecutive entries usually share their key: check the last one first.
   if (!names.empty() && names.back() == key) return static_cast<std::uint16_t>(names.size() - 1);
   auto it = ids.find(key);
@@ -33,11 +34,12 @@ Status Snapshot::Add(std::string_view credit_code, std::string_view stratum,
                            "主体代码须为1至32个可见ASCII字符（不含逗号和反斜杠）", "credit_code");
   }
   if (!IsKeyToken(stratum, kMaxStratumBytes, true)) {
-    return InvalidArgument("invalid_stratum", "分层标识不合法（最长32字节，不含控制字符、逗号、反斜杠）",
-                           "stratum");
+    return InvalidArgument("invalid_stratum",
+                           "分层标识不合法（最长32字节，不含控制字符、逗号、反斜杠）", "stratum");
   }
   if (!IsKeyToken(station, kMaxKeyBytes, true)) {
-    return InvalidArgument("invalid_station", "所属监管所代码不合法（最长64字节，不含控制字符、逗号、反斜杠）",
+    return InvalidArgument("invalid_station",
+                           "所属监管所代码不合法（最长64字节，不含控制字符、逗号、反斜杠）",
                            "station");
   }
   if (size() >= kMaxEntries) {
@@ -108,7 +110,8 @@ Result<std::vector<std::uint32_t>> CanonicalOrder(const Snapshot& s) {
   for (std::size_t k = 1; k < order.size(); ++k) {  // empty order: strictly ascending already
     if (s.code(order[k - 1]) == s.code(order[k])) {
       std::string code(s.code(order[k]));
-      return InvalidArgument("duplicate_entity", "名录快照中主体“" + code + "”重复出现", "eligible");
+      return InvalidArgument("duplicate_entity", "名录快照中主体“" + code + "”重复出现",
+                             "eligible");
     }
   }
   return order;
