@@ -29,6 +29,9 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--threads", so.threads, "I/O threads")->capture_default_str();
   serve->add_option("--web-root", so.web_root, "Directory of the built web app (default: web/dist)");
+  serve->add_option("--calendar", so.calendar,
+                    "Working-day calendar file (format: docs/working-days.md; default: built in)")
+      ->check(CLI::ExistingFile);
   serve->add_flag("!--no-access-log", so.access_log, "Do not log each request");
   serve->add_option("--portal-rate", so.portal_rate,
                     "Public portal requests per second per client (burst 4x; 0 = no limit)")

@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "http/server.h"
 #include "service/system_clock.h"
+#include "service/work_calendar.h"
 
 namespace jg::cli {
 
@@ -39,8 +40,20 @@ int Serve(const ServeOptions& o) {
   HoldingService holdings(env);
   PortalService portal(env);
   InspectionRegistryService inspection(env);
-  http::Services services{auth, users, departments, audit, entities, holdings, portal,
-                          http::PortalLimits{o.portal_rate, o.portal_rate * 4}, inspection};
+  WorkCalendar calendar = BuiltInWorkCalendar();
+  if (!o.calendar.empty()) {
+    auto loaded = LoadWorkCalendar(o.calendar);
+    if (!loaded.ok()) {
+      std::cerr << "jianguan: " << loaded.status().ToString() << "\n";
+      return ExitCodeOf(loaded.status());
+    }
+    calendar = std::move(loaded).value();
+  }
+  PlanService plans(env, calendar);
+  http::Services services{auth,      users,      departments,
+                          audit,     entities,   holdings,
+                          portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
+                          inspection, plans};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -6,6 +6,7 @@
 
 #include "domain/civil_date.h"
 #include "domain/credit_code.h"
+#include "domain/text_fields.h"
 #include "domain/utf8.h"
 
 namespace jg {
@@ -21,34 +22,6 @@ constexpr Named kKinds[] = {{"enterprise", "企业"},
                             {"branch", "分支机构"}};
 constexpr Named kStatuses[] = {
     {"active", "存续"}, {"deregistered", "注销"}, {"revoked", "吊销"}, {"moved_out", "迁出"}};
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-Status CheckText(std::string& value, const char* field, const char* label, size_t min,
-                 size_t max) {
-  value = Trim(value);
-  if (!IsValidUtf8(value))
-    return InvalidArgument("invalid_utf8", std::string(label) + "不是有效的 UTF-8 文本", field);
-  size_t n = Utf8Length(value);
-  if (n < min) return InvalidArgument("required", std::string("请填写") + label, field);
-  if (n > max)
-    return InvalidArgument("too_long", std::string(label) + "最多 " + std::to_string(max) + " 个字",
-                           field);
-  return Status::Ok();
-}
-
-Status CheckDate(std::string& value, const char* field) {
-  value = Trim(value);
-  if (value.empty()) return Status::Ok();
-  auto d = Date::Parse(value, field);
-  if (!d.ok()) return d.status();
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -106,8 +79,8 @@ Status NormalizeEntity(Entity& e) {
     return InvalidArgument("invalid_industry",
                            "行业代码须符合 GB/T 4754-2017：门类字母 A–T，可带 2–4 位数字，如 F5223",
                            "industry");
-  JG_RETURN_IF_ERROR(CheckDate(e.registered_on, "registered_on"));
-  JG_RETURN_IF_ERROR(CheckDate(e.risk_classified_on, "risk_classified_on"));
+  JG_RETURN_IF_ERROR(CheckDate(e.registered_on, "registered_on", "成立日期", false));
+  JG_RETURN_IF_ERROR(CheckDate(e.risk_classified_on, "risk_classified_on", "风险分类日期", false));
   if (e.risk_class != RiskClass::kNone && e.risk_classified_on.empty())
     return InvalidArgument("required", "请填写信用风险分类日期", "risk_classified_on");
   std::set<std::string> seen;

@@ -5,6 +5,7 @@
 
 #include "domain/civil_date.h"
 #include "domain/credit_code.h"
+#include "domain/text_fields.h"
 #include "domain/utf8.h"
 
 namespace jg {
@@ -19,40 +20,6 @@ constexpr Named kMethods[] = {{"on_site", "现场检查"},
                               {"documentary", "书面检查"},
                               {"online_monitoring", "网络监测"},
                               {"sampling", "抽样检测"}};
-
-std::string Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
-Status CheckText(std::string& value, const char* field, const char* label, size_t min,
-                 size_t max) {
-  value = Trim(value);
-  if (!IsValidUtf8(value))
-    return InvalidArgument("invalid_utf8", std::string(label) + "不是有效的 UTF-8 文本", field);
-  size_t n = Utf8Length(value);
-  if (n < min) return InvalidArgument("required", std::string("请填写") + label, field);
-  if (n > max)
-    return InvalidArgument("too_long", std::string(label) + "最多 " + std::to_string(max) + " 个字",
-                           field);
-  return Status::Ok();
-}
-
-// A date that must be given (required) or may be "" (optional).
-Status CheckDate(std::string& value, const char* field, const char* label, bool required) {
-  value = Trim(value);
-  if (value.empty()) {
-    if (required) return InvalidArgument("required", std::string("请填写") + label, field);
-    return Status::Ok();
-  }
-  return Date::Parse(value, field).status();
-}
-
-void Upper(std::string& s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-}
 
 }  // namespace
 
@@ -90,7 +57,7 @@ bool IsValidInspectionItemCode(std::string_view code) {
 
 Status NormalizeInspectionItem(InspectionItem& item) {
   item.code = Trim(item.code);
-  Upper(item.code);
+  UpperAscii(item.code);
   if (item.code.empty()) return InvalidArgument("required", "请填写事项编码", "code");
   if (!IsValidInspectionItemCode(item.code))
     return InvalidArgument("invalid_item_code",
@@ -144,7 +111,7 @@ Status NormalizeInspector(Inspector& in) {
   std::vector<std::string> items;
   for (const auto& raw : in.qualified_items) {
     std::string code = Trim(raw);
-    Upper(code);
+    UpperAscii(code);
     if (!IsValidInspectionItemCode(code))
       return InvalidArgument("invalid_item_code", "可检查事项编码无效：" + code, "qualified_items");
     items.push_back(std::move(code));

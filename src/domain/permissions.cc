@@ -20,6 +20,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadInspection: return "inspection.read";
     case Permission::kManageInspectionItems: return "inspection_items.manage";
     case Permission::kManageInspectors: return "inspectors.manage";
+    case Permission::kManagePlans: return "plans.manage";
+    case Permission::kApprovePlans: return "plans.approve";
+    case Permission::kRecordInspectionResults: return "inspection_results.record";
   }
   return "";
 }
@@ -82,6 +85,16 @@ constexpr Grant kGrants[] = {
     {Role::kStaff, Permission::kReadInspection, Scope::kAll},
     {Role::kStaff, Permission::kManageInspectors, Scope::kOwnDepartment},
     {Role::kInspector, Permission::kReadInspection, Scope::kAll},
+    // 双随机 plans: sections and stations plan for their own department, the
+    // legal department (which coordinates 双随机 for the bureau) for any; a
+    // leader approves.
+    {Role::kAdmin, Permission::kManagePlans, Scope::kAll},
+    {Role::kAdmin, Permission::kApprovePlans, Scope::kAll},
+    {Role::kAdmin, Permission::kRecordInspectionResults, Scope::kAll},
+    {Role::kLeader, Permission::kApprovePlans, Scope::kAll},
+    {Role::kLegal, Permission::kManagePlans, Scope::kAll},
+    {Role::kStaff, Permission::kManagePlans, Scope::kOwnDepartment},
+    {Role::kStaff, Permission::kRecordInspectionResults, Scope::kOwnDepartment},
 };
 }  // namespace
 

@@ -24,6 +24,10 @@ enum class Permission {
   kReadInspection,        // read the inspection item list and the inspector roster
   kManageInspectionItems, // edit the inspection item list (抽查事项清单)
   kManageInspectors,      // keep the inspector roster (scope: the inspector's department)
+  kManagePlans,           // draft 双随机 plans, commit, draw, recuse, publish (scope: lead department)
+  kApprovePlans,          // approve a plan before its commitment is published
+  kRecordInspectionResults, // record results of tasks (scope: the plan's lead department;
+                            // an inspector always may for the tasks they are assigned to)
 };
 std::string_view PermissionName(Permission p);
 

@@ -8,6 +8,7 @@
 #include "service/entity_service.h"
 #include "service/holding_service.h"
 #include "service/inspection_registry_service.h"
+#include "service/plan_service.h"
 #include "service/portal_service.h"
 #include "service/user_service.h"
 
@@ -30,6 +31,7 @@ struct Services {
   PortalService& portal;
   PortalLimits portal_limits;
   InspectionRegistryService& inspection;
+  PlanService& plans;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -42,6 +44,9 @@ void RegisterEntityRoutes(Router& r, Services& s);
 void RegisterHoldingRoutes(Router& r, Services& s);
 void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
+void RegisterPlanRoutes(Router& r, Services& s);
+// The public pages of plans and draws, wrapped by the portal's per-client limit.
+void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -52,6 +57,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterHoldingRoutes(r, s);
   RegisterPortalRoutes(r, s);
   RegisterInspectionRoutes(r, s);
+  RegisterPlanRoutes(r, s);
 }
 
 }  // namespace jg::http

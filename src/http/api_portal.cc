@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/rate_limiter.h"
 
 namespace jg::http {
@@ -98,8 +99,15 @@ void RegisterPortalRoutes(Router& r, Services& s) {
           nlohmann::json licences = nlohmann::json::array();
           for (const auto& h : rec->licences_in_force) licences.push_back(PublicLicence(h, rec->kinds));
           j["licences"] = licences;
+          auto inspections = s.plans.PublicResultsOfEntity(rec->entity.id);
+          if (!inspections.ok()) return Error(inspections.status());
+          nlohmann::json results = nlohmann::json::array();
+          for (const auto& t : *inspections) results.push_back(PublicInspectionResult(t));
+          j["inspections"] = results;
           return Json(200, j);
         }));
+
+  RegisterPublicPlanRoutes(r, s, publicly);
 }
 
 }  // namespace jg::http

@@ -122,6 +122,67 @@ std::int64_t JsonFields::Int(const char* name) {
   return OptInt(name).value_or(0);
 }
 
+std::optional<std::vector<std::int64_t>> JsonFields::OptIntArray(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  std::vector<std::int64_t> out;
+  bool ok = v->is_array();
+  if (ok) {
+    for (const auto& x : *v) {
+      if (!x.is_number_integer()) ok = false;
+      else out.push_back(x.get<std::int64_t>());
+    }
+  }
+  if (!ok) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为整数数组", name));
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<double> JsonFields::OptNumber(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为数字", name));
+    return std::nullopt;
+  }
+  return v->get<double>();
+}
+
+const nlohmann::json* JsonFields::OptObject(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return nullptr;
+  if (!v->is_object()) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为对象", name));
+    return nullptr;
+  }
+  return v;
+}
+
+std::optional<std::vector<const nlohmann::json*>> JsonFields::OptObjectArray(const char* name) {
+  const auto* v = Find(name, false);
+  if (!v) return std::nullopt;
+  std::vector<const nlohmann::json*> out;
+  bool ok = v->is_array();
+  if (ok) {
+    for (const auto& x : *v) {
+      if (!x.is_object()) ok = false;
+      else out.push_back(&x);
+    }
+  }
+  if (!ok) {
+    Fail(InvalidArgument("invalid_type", std::string("字段 ") + name + " 须为对象数组", name));
+    return std::nullopt;
+  }
+  return out;
+}
+
+void JsonFields::Nested(const std::string& prefix, const Status& s) {
+  if (s.ok()) return;
+  Fail(Status(s.code(), s.reason(), s.message(), s.field().empty() ? prefix : prefix + "." + s.field()));
+}
+
 Status JsonFields::Finish() const {
   if (!error_.ok()) return error_;
   for (const auto& [key, value] : obj_.items()) {

@@ -25,8 +25,17 @@ class JsonFields {
   std::optional<std::int64_t> OptInt(const char* name);
   std::optional<bool> OptBool(const char* name);
   std::optional<std::vector<std::string>> OptStringArray(const char* name);
+  std::optional<std::vector<std::int64_t>> OptIntArray(const char* name);
+  std::optional<double> OptNumber(const char* name);  // integer or decimal
   // An object of string or string-array values: {"key": "v"} or {"key": ["v1", "v2"]}.
   std::optional<std::multimap<std::string, std::string>> OptStringMultimap(const char* name);
+  // A nested object, to decode with its own JsonFields; nullptr if absent
+  // (or of the wrong type: then an error is recorded).
+  const nlohmann::json* OptObject(const char* name);
+  // An array of objects; nullopt if absent or of the wrong type.
+  std::optional<std::vector<const nlohmann::json*>> OptObjectArray(const char* name);
+  // Records the error of a nested decoder, its field prefixed ("population.street").
+  void Nested(const std::string& prefix, const Status& s);
   std::string String(const char* name);  // required
   std::int64_t Int(const char* name);    // required
   // Call last: the first error met, or unknown_field for any field not read.

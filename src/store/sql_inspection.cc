@@ -239,6 +239,7 @@ Result<std::vector<Inspector>> SqlStore::ListInspectors(const InspectorQuery& q)
   if (!q.item_code.empty())
     where += " AND id IN (SELECT inspector_id FROM inspector_qualifications WHERE item_code = " +
              Bind(p, q.item_code) + ")";
+  if (q.user_id) where += " AND user_id = " + Bind(p, *q.user_id);
   if (q.active_only) where += " AND active = 1";
   auto rows = Query(std::string("SELECT ") + kInspectorCols + " FROM inspectors" + where +
                         " ORDER BY department_id, name " + pool_->dialect().binary_collation +

@@ -343,6 +343,26 @@ class SqlStore final : public Store {
   Status AddInspectorConflict(Id inspector_id, const InspectorConflict& c) override;
   Status RemoveInspectorConflict(Id inspector_id, const std::string& credit_code) override;
 
+  Result<Id> InsertPlan(const InspectionPlan& p) override;
+  Status UpdatePlan(const InspectionPlan& p) override;
+  Result<InspectionPlan> GetPlan(Id id) override;
+  Result<std::vector<InspectionPlan>> ListPlans(const PlanQuery& q) override;
+  Result<std::vector<EligibleEntity>> ListEligibleEntities(const PlanPopulation& pop,
+                                                           const std::string& recent_since,
+                                                           int year, int max_per_year) override;
+  Result<std::vector<std::pair<Id, std::int64_t>>> OpenTaskCounts() override;
+  Status InsertPlanDraw(const PlanDraw& d) override;
+  Result<PlanDraw> GetPlanDraw(Id plan_id) override;
+  Status UpdatePlanDraw(const PlanDraw& d) override;
+  Result<Id> InsertTask(const InspectionTask& t) override;
+  Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) override;
+  Result<InspectionTask> GetTask(Id id) override;
+  Status UpdateTask(const InspectionTask& t) override;
+  Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
+                       const std::string& reason, UnixSeconds at, const std::string& by) override;
+  Result<std::vector<InspectionCounts>> CountInspections(int year,
+                                                         const std::string& group_by) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);
@@ -373,6 +393,10 @@ class SqlStore final : public Store {
   Status WriteInspectionItemVersion(const InspectionItem& item, Id id);
   Status WriteInspectorQualifications(const Inspector& i, Id id);
   Status LoadInspectorDetails(std::vector<Inspector>& is);
+  Status WritePlanChildren(const InspectionPlan& p);
+  Status LoadPlanChildren(InspectionPlan& p);
+  Status WriteTaskInspectors(const InspectionTask& t);
+  Status LoadTaskInspectors(std::vector<InspectionTask>& ts);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.
   template <typename T>

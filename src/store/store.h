@@ -21,6 +21,7 @@
 #include "domain/audit.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
+#include "domain/inspection_plan.h"
 #include "domain/inspection_registry.h"
 #include "domain/registration.h"
 #include "domain/status.h"
@@ -90,7 +91,42 @@ struct InspectorQuery {
   std::optional<Id> department_id;
   std::optional<Id> station_id;
   std::string item_code;  // qualified for this inspection item
+  std::optional<Id> user_id;  // the inspector record of this account
   bool active_only = false;
+};
+
+struct PlanQuery {
+  std::optional<int> year;
+  std::optional<PlanStatus> status;
+  std::optional<Id> department_id;  // lead or participating
+};
+
+// One entity of a plan's eligible population (the draw's snapshot row).
+struct EligibleEntity {
+  Id id = 0;
+  std::string credit_code;
+  RiskClass risk_class = RiskClass::kNone;
+  std::string station_code;  // the station in charge's department code, "" if none
+};
+
+struct TaskQuery {
+  std::optional<Id> plan_id;
+  std::optional<Id> entity_id;
+  std::optional<Id> inspector_id;  // among the current inspectors
+  std::optional<TaskStatus> status;
+  bool published_only = false;     // only tasks of plans whose results are published
+  int offset = 0;
+  int limit = 200;
+};
+
+// Counts over random-inspection tasks whose plan lies in `year` (by period_from).
+struct InspectionCounts {
+  std::string key;  // department id, month "YYYY-MM", or "" for the total
+  std::int64_t plans = 0;
+  std::int64_t drawn = 0;      // tasks, excluding cancelled
+  std::int64_t inspected = 0;  // with a result
+  std::int64_t problems = 0;   // IsProblem outcomes
+  std::int64_t cases = 0;      // outcome case_filed
 };
 
 class Store {
@@ -199,6 +235,45 @@ class Store {
   virtual Status AddInspectorConflict(Id inspector_id, const InspectorConflict& c) = 0;
   // kNotFound if no such declaration.
   virtual Status RemoveInspectorConflict(Id inspector_id, const std::string& credit_code) = 0;
+
+  // ---- 双随机 plans, draws and tasks ----
+  // Inserts at version 1 with its items, member departments and strata.
+  // kFailedPrecondition for an unknown department or item code.
+  virtual Result<Id> InsertPlan(const InspectionPlan& p) = 0;
+  // Every field and the child rows, when p.version is current (then version+1);
+  // kAborted stale_version otherwise.
+  virtual Status UpdatePlan(const InspectionPlan& p) = 0;
+  virtual Result<InspectionPlan> GetPlan(Id id) = 0;
+  // Newest period first.
+  virtual Result<std::vector<InspectionPlan>> ListPlans(const PlanQuery& q) = 0;
+  // Active (存续) entities matching the population, sorted by credit code
+  // (bytewise), without those with a random-inspection task (not cancelled)
+  // in a plan whose period ends on or after `recent_since` (when not ""), and
+  // without those already drawn `max_per_year` times in plans of `year` (when > 0).
+  virtual Result<std::vector<EligibleEntity>> ListEligibleEntities(
+      const PlanPopulation& pop, const std::string& recent_since, int year, int max_per_year) = 0;
+  // Open (assigned) tasks per inspector id: the workload a draw starts from.
+  virtual Result<std::vector<std::pair<Id, std::int64_t>>> OpenTaskCounts() = 0;
+  // kAlreadyExists when the plan already has a commitment.
+  virtual Status InsertPlanDraw(const PlanDraw& d) = 0;
+  virtual Result<PlanDraw> GetPlanDraw(Id plan_id) = 0;
+  // Records the seed and draw file of a committed plan (the commitment fields
+  // never change: the SQL does not touch them).
+  virtual Status UpdatePlanDraw(const PlanDraw& d) = 0;
+  // Inserts at version 1 with its inspectors in order.
+  virtual Result<Id> InsertTask(const InspectionTask& t) = 0;
+  // With current inspectors and the entity name; ordered by plan, then credit code.
+  virtual Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) = 0;
+  virtual Result<InspectionTask> GetTask(Id id) = 0;
+  // Status, result and inspectors when t.version is current; kAborted otherwise.
+  virtual Status UpdateTask(const InspectionTask& t) = 0;
+  virtual Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
+                               const std::string& reason, UnixSeconds at,
+                               const std::string& by) = 0;
+  // group_by: "" (one total row), "department" (the plan's lead department id)
+  // or "month" (YYYY-MM of inspected_on; tasks without a result under "").
+  virtual Result<std::vector<InspectionCounts>> CountInspections(int year,
+                                                                 const std::string& group_by) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -103,6 +103,36 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
       add_inspector("JQS", "矩阵证-本人", server.store().FindUserByUsername("inspector")->id);
   ids["dept"] = std::to_string(server.department("JQS"));
   ids["other_dept"] = std::to_string(server.department("NXS"));
+  // 双随机: a drawn plan of 江桥所 (two qualified inspectors, the 江桥所 entity
+  // unclassified) with its one task, and a draft plan of 南翔所.
+  for (const char* cert : {"矩阵证-抽1", "矩阵证-抽2"}) {
+    auto r = admin.Post("/api/v1/inspectors",
+                        {{"name", "矩阵抽查"}, {"department_id", server.department("JQS")},
+                         {"certificate_no", cert}, {"certificate_expires", "2027-12-31"},
+                         {"qualified_items", {"SP-001"}}});
+    EXPECT_EQ(r.status, 201) << r.body;
+  }
+  auto add_plan = [&](const char* dept) {
+    nlohmann::json body = {{"name", std::string("矩阵计划") + dept},
+                           {"period_from", "2023-09-01"},
+                           {"period_to", "2023-10-31"},
+                           {"lead_department_id", server.department(dept)},
+                           {"item_codes", {"SP-001"}},
+                           {"population", {{"station_id", server.department(dept)}}},
+                           {"strata", {{{"stratum", ""}, {"count", 1}}}}};
+    auto r = admin.Post("/api/v1/plans", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["plan"] = add_plan("JQS");
+  ids["other_plan"] = add_plan("NXS");
+  for (const char* step : {"approve", "commit", "draw"}) {
+    auto plan = admin.Get("/api/v1/plans/" + ids["plan"]).json();
+    auto r = admin.Post("/api/v1/plans/" + ids["plan"] + "/" + step, {{"version", plan["version"]}});
+    EXPECT_EQ(r.status, 200) << step << " " << r.body;
+  }
+  auto tasks = admin.Get("/api/v1/plans/" + ids["plan"] + "/tasks").json();
+  ids["task"] = tasks["items"].size() == 1 ? tasks["items"][0]["id"].dump() : "0";
 
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;

@@ -21,7 +21,14 @@ const std::set<std::string> kAllowed = {
     "registered_on", "status", "licences",                                   //
     "identifier", "valid_from", "valid_until", "attributes",                 // licence
     "business_form", "business_items", "business_scope", "product_category", "product_unit",
-    "code", "message", "field"};                                             // errors
+    "code", "message", "field",                                              // errors
+    "inspections", "plan_id", "entity_name", "inspected_on", "outcome", "outcome_label",  // results
+    "id", "year", "period_from", "period_to", "lead_department_id", "joint",  // plans
+    "item_codes", "strata", "stratum", "by_ratio", "count", "ratio_percent", "per_entity",
+    "cross_station", "seed_mode", "seed_source", "status_label", "cancel_reason",
+    "published_at", "results",
+    "draw", "commitment_id", "commitment_text", "committed_at", "drawn", "seed_hex",  // draw
+    "drawn_at"};
 
 void CheckKeys(const nlohmann::json& j, const std::string& where) {
   if (j.is_object()) {
@@ -64,7 +71,38 @@ class PortalApi : public ::testing::TestWithParam<std::string> {
                                                {"valid_from", "2018-01-01"},
                                                {"valid_until", "2023-01-01"}});
     ASSERT_EQ(old.status, 201) << old.body;
+    // A published 双随机 plan that inspected this entity.
+    for (const char* cert : {"公示证1", "公示证2"}) {
+      auto r = admin.Post("/api/v1/inspectors",
+                          {{"name", "执法员"}, {"department_id", server_->department("JQS")},
+                           {"certificate_no", cert}, {"certificate_expires", "2027-12-31"},
+                           {"qualified_items", {"SP-001"}}});
+      ASSERT_EQ(r.status, 201) << r.body;
+    }
+    auto plan = admin.Post("/api/v1/plans",
+                           {{"name", "公示计划"}, {"period_from", "2023-09-01"},
+                            {"period_to", "2023-10-31"},
+                            {"lead_department_id", server_->department("JQS")},
+                            {"item_codes", {"SP-001"}},
+                            {"strata", {{{"stratum", "D"}, {"count", 1}}}}});
+    ASSERT_EQ(plan.status, 201) << plan.body;
+    plan_id_ = plan.json()["id"].get<long>();
+    const std::string p = "/api/v1/plans/" + std::to_string(plan_id_);
+    for (const char* step : {"approve", "commit", "draw"}) {
+      auto r = admin.Post(p + "/" + step, {{"version", admin.Get(p).json()["version"]}});
+      ASSERT_EQ(r.status, 200) << step << r.body;
+    }
+    auto task = admin.Get(p + "/tasks").json()["items"][0];
+    auto done = admin.Request("PUT", "/api/v1/inspection-tasks/" + task["id"].dump() + "/result",
+                              nlohmann::json{{"version", task["version"]},
+                                             {"outcome", "corrected"},
+                                             {"findings", "内部记录：未公示的检查情况"},
+                                             {"inspected_on", "2023-09-10"}}
+                                  .dump());
+    ASSERT_EQ(done.status, 200) << done.body;
+    ASSERT_EQ(admin.Post(p + "/publish", {{"version", admin.Get(p).json()["version"]}}).status, 200);
   }
+  long plan_id_ = 0;
   std::unique_ptr<TestServer> server_;
 };
 
@@ -87,6 +125,32 @@ TEST_P(PortalApi, SearchAndRecordPublishOnlyAllowListedFields) {
   std::string lower = ValidCreditCode(7);
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   EXPECT_EQ(anon.Get("/api/v1/public/entities/" + lower).status, 200);
+}
+
+// Every public route, with its parameters filled in, publishes only allow-listed fields.
+TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
+  HttpClient anon(server_->port());
+  int walked = 0;
+  for (const auto& [method, pattern] : server_->routes()) {
+    if (pattern.rfind("/api/v1/public/", 0) != 0) continue;
+    std::string path = pattern;
+    auto fill = [&](const std::string& key, const std::string& value) {
+      if (auto at = path.find(key); at != std::string::npos) path.replace(at, key.size(), value);
+    };
+    fill("{id}", std::to_string(plan_id_));
+    fill("{code}", ValidCreditCode(7));
+    if (path == "/api/v1/public/entities") path += "?q=%E9%A9%AC%E9%99%86";
+    auto r = anon.Request(method, path);
+    ASSERT_EQ(r.status, 200) << path << " " << r.body;
+    ++walked;
+    if (r.headers["content-type"].rfind("application/json", 0) == 0) CheckKeys(r.json(), path);
+    EXPECT_EQ(r.body.find("内部记录"), std::string::npos) << path;  // findings stay internal
+    EXPECT_EQ(r.body.find("执法员"), std::string::npos) << path;   // inspector names too
+  }
+  EXPECT_GE(walked, 5);
+  auto rec = anon.Get("/api/v1/public/entities/" + ValidCreditCode(7)).json();
+  ASSERT_EQ(rec["inspections"].size(), 1u);
+  EXPECT_EQ(rec["inspections"][0]["outcome_label"], "发现问题已责令改正");
 }
 
 TEST_P(PortalApi, BadQueriesAreClearErrors) {

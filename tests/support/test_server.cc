@@ -7,6 +7,7 @@
 #include "service/audit_service.h"
 #include "service/department_service.h"
 #include "service/user_service.h"
+#include "service/work_calendar.h"
 
 namespace jg::testing {
 
@@ -40,6 +41,7 @@ struct TestServer::Wiring {
   HoldingService holdings;
   PortalService portal;
   InspectionRegistryService inspection;
+  PlanService plans;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -53,8 +55,9 @@ struct TestServer::Wiring {
         holdings(env),
         portal(env),
         inspection(env),
-        services{auth, users, departments, audit, entities, holdings, portal, http::PortalLimits{},
-                 inspection},
+        plans(env, BuiltInWorkCalendar()),
+        services{auth,   users,  departments,          audit,      entities, holdings,
+                 portal, http::PortalLimits{}, inspection, plans},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

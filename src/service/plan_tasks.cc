@@ -1,0 +1,87 @@
+// Inspection tasks of a drawn plan: the inspector's list and the results.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "service/access.h"
+#include "service/audit_trail.h"
+#include "service/plan_audit.h"
+#include "service/plan_service.h"
+
+namespace jg {
+namespace {
+
+// The roster record of the actor's account, if any.
+std::optional<Id> InspectorOf(Store& store, const Actor& actor) {
+  InspectorQuery q;
+  q.user_id = actor.user_id;
+  auto found = store.ListInspectors(q);
+  if (!found.ok() || found->empty()) return std::nullopt;
+  return found->front().id;
+}
+
+}  // namespace
+
+Result<std::vector<InspectionTask>> PlanService::Tasks(const Actor& actor, TaskQuery q) {
+  JG_RETURN_IF_ERROR(
+      RequirePermission(env_.store, actor, Permission::kReadInspection, std::nullopt));
+  return env_.store.ListTasks(q);
+}
+
+Result<std::vector<InspectionTask>> PlanService::MyTasks(const Actor& actor,
+                                                         std::optional<TaskStatus> status) {
+  JG_RETURN_IF_ERROR(
+      RequirePermission(env_.store, actor, Permission::kReadInspection, std::nullopt));
+  auto me = InspectorOf(env_.store, actor);
+  if (!me) return std::vector<InspectionTask>{};
+  TaskQuery q;
+  q.inspector_id = *me;
+  q.status = status;
+  q.limit = 1000;
+  return env_.store.ListTasks(q);
+}
+
+Result<InspectionTask> PlanService::Task(const Actor& actor, Id id) {
+  JG_RETURN_IF_ERROR(
+      RequirePermission(env_.store, actor, Permission::kReadInspection, std::nullopt));
+  return env_.store.GetTask(id);
+}
+
+Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
+                                                 InspectionTask result) {
+  JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
+  JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(task.plan_id));
+  auto me = InspectorOf(env_.store, actor);
+  const bool assigned =
+      me && std::find(task.inspector_ids.begin(), task.inspector_ids.end(), *me) !=
+                task.inspector_ids.end();
+  if (!assigned) {
+    JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, Permission::kRecordInspectionResults,
+                                         plan.lead_department_id));
+  }
+  if (task.version != result.version)
+    return Aborted("stale_version", "该任务已被他人修改，请刷新后重试");
+  if (plan.status != PlanStatus::kDrawn || task.status == TaskStatus::kCancelled)
+    return FailedPrecondition("task_closed",
+                              plan.status == PlanStatus::kPublished
+                                  ? "检查结果已公示，不能再修改"
+                                  : "该任务不在可录入结果的状态");
+  InspectionTask before = task;
+  task.outcome = result.outcome;
+  task.findings = result.findings;
+  task.inspected_on = result.inspected_on;
+  JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
+  task.status = TaskStatus::kDone;
+  task.updated_at = env_.clock.Now();
+  task.updated_by = actor.username;
+  JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
+    JG_RETURN_IF_ERROR(tx.UpdateTask(task));
+    nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)}};
+    return AppendAudit(tx, env_.clock, &actor,
+                       {"task.result", "inspection_task", std::to_string(task.id),
+                        plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail.dump()});
+  }));
+  return env_.store.GetTask(task_id);
+}
+
+}  // namespace jg
