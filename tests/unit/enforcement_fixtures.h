@@ -11,6 +11,7 @@
 #include "domain/calendar.h"
 #include "domain/civil_date.h"
 #include "domain/enforcement/deadline_rules.h"
+#include "domain/enforcement/lenient_rules.h"
 
 namespace jg::enforcement::testing {
 
@@ -36,6 +37,15 @@ inline const DeadlineRules& Rules() {
     Result<DeadlineRules> r = ParseDeadlineRules(ReadSourceFile("data/enforcement-deadlines.csv"));
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return r.ok() ? *r : DeadlineRules();
+  }();
+  return rules;
+}
+
+inline const LenientRules& Lenient() {
+  static const LenientRules rules = [] {
+    Result<LenientRules> r = ParseLenientRules(ReadSourceFile("data/lenient-rules.csv"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : LenientRules();
   }();
   return rules;
 }
