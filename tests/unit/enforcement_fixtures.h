@@ -11,6 +11,7 @@
 #include "domain/calendar.h"
 #include "domain/civil_date.h"
 #include "domain/enforcement/deadline_rules.h"
+#include "domain/enforcement/decision.h"
 #include "domain/enforcement/lenient_rules.h"
 
 namespace jg::enforcement::testing {
@@ -48,6 +49,15 @@ inline const LenientRules& Lenient() {
     return r.ok() ? *r : LenientRules();
   }();
   return rules;
+}
+
+inline const SummaryLimits& Summary() {
+  static const SummaryLimits limits = [] {
+    Result<SummaryLimits> r = ParseSummaryLimits(ReadSourceFile("data/summary-procedure.csv"));
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : SummaryLimits();
+  }();
+  return limits;
 }
 
 // The shipped rule `id`; fails the test (and returns a dummy) if missing.
