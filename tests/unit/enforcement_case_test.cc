@@ -73,7 +73,7 @@ std::pair<CaseRecord, std::string> Ready(S stage, A action) {
       on = "2023-10-23";
       break;
     case A::kDecide:
-      r.decision = Make(stage == S::kInvestigation  ? DecisionKind::kTransferToPolice
+      r.decision = Make(stage == S::kInvestigation ? DecisionKind::kTransferToPolice
                         : stage == S::kLegalReview ? DecisionKind::kNoPenalty
                                                    : DecisionKind::kPenalty,
                         on);
@@ -176,7 +176,8 @@ TEST(CaseTransitions, FilingNeedsTwoOfficersWithValidCertificates) {
   const Status s = Check(r, A::kFile, "2024-07-01");
   EXPECT_EQ(s.reason(), "not_enough_officers");
   EXPECT_EQ(s.field(), "officers");
-  EXPECT_NE(s.message().find("有效的只有 1 名；李华的执法证已于 2024-06-30 过期"), std::string::npos)
+  EXPECT_NE(s.message().find("有效的只有 1 名；李华的执法证已于 2024-06-30 过期"),
+            std::string::npos)
       << s.message();
   EXPECT_NE(s.message().find("第十九条"), std::string::npos);
   r.officers = {{"张明", "31000123", D("2025-12-31")}, {"张明", "31000123", D("2025-12-31")}};

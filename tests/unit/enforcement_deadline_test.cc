@@ -1,12 +1,11 @@
 // Statutory periods of an enforcement case: the shipped rule table
 // (data/enforcement-deadlines.csv) and the due dates it gives on the shipped
 // 2023 calendar, worked out by hand (docs/enforcement.md shows the counting).
-#include "domain/enforcement/deadline.h"
-
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
 
+#include "domain/enforcement/deadline.h"
 #include "enforcement_fixtures.h"
 
 namespace jg::enforcement {
@@ -38,8 +37,8 @@ TEST(DeadlineRules, ShippedTableCitesEveryPeriod) {
   EXPECT_EQ(filing.unit, PeriodUnit::kWorkingDays);
   EXPECT_EQ(filing.extension, 15);
   EXPECT_NE(filing.basis.find("第十八条"), std::string::npos);
-  EXPECT_EQ(filing.excluded_kinds, (std::vector<ExcludedKind>{
-                                       ExcludedKind::kTesting,
+  EXPECT_EQ(filing.excluded_kinds,
+            (std::vector<ExcludedKind>{ExcludedKind::kTesting,
                                        ExcludedKind::kRightHolderIdentification}));
   const DeadlineRule& decision = Rule("case_decision");
   EXPECT_EQ(decision.length, 90);
@@ -64,7 +63,8 @@ TEST(DeadlineRules, ParserNamesLineAndColumn) {
       "# comment\n"
       "id,name,start_event,effect,length,unit,extension,extension_approver,excluded_kinds,"
       "warn_before,basis,to_confirm\n";
-  const std::string good = "a,名称,立案之日,deadline,90,calendar_days,30,负责人,testing,5,依据,no\n";
+  const std::string good =
+      "a,名称,立案之日,deadline,90,calendar_days,30,负责人,testing,5,依据,no\n";
   ASSERT_TRUE(ParseDeadlineRules(header + good).ok());
   struct Case {
     std::string text;
@@ -82,13 +82,16 @@ TEST(DeadlineRules, ParserNamesLineAndColumn) {
        "分号之间缺少条目"},
       {header + "a,名称,立案之日,deadline,2,years,0,,testing,5,依据,no\n", "以年计的期限"},
       {header + "a,名称,立案之日,later,9,calendar_days,0,,,5,依据,no\n", "第 4 列（effect）"},
-      {header + "a,名称,立案之日,deadline,9,calendar_days,0,,,5,,no\n", "第 11 列（basis）：不能为空"},
-      {header + "a,名称,立案之日,deadline,9,calendar_days,0,,,5,依据,maybe\n", "第 12 列（to_confirm）"},
+      {header + "a,名称,立案之日,deadline,9,calendar_days,0,,,5,,no\n",
+       "第 11 列（basis）：不能为空"},
+      {header + "a,名称,立案之日,deadline,9,calendar_days,0,,,5,依据,maybe\n",
+       "第 12 列（to_confirm）"},
       {header + "A-1,名称,立案之日,deadline,9,calendar_days,0,,,5,依据,no\n", "第 1 列（id）"},
       {header + good + good, "第 4 行：第 1 列（id）：「a」已在第 3 行定义"},
       {header + "a,名称,立案之日,deadline,9\n", "第 3 行：应有 12 列，实有 5 列"},
       {header + "a,\"名称,立案之日\n", "第 3 行：第 2 列：引号没有闭合"},
-      {header + "a,名\"称,立案之日,deadline,9,calendar_days,0,,,5,依据,no\n", "第 2 列：引号位置不正确"},
+      {header + "a,名\"称,立案之日,deadline,9,calendar_days,0,,,5,依据,no\n",
+       "第 2 列：引号位置不正确"},
       {"id,name\n" + good, "第 1 行：表头第 3 列应为「start_event」"},
       {header, "文件没有任何记录"},
       {"", "文件没有表头行"},
@@ -184,14 +187,15 @@ TEST(DueDate, SeizureThirtyDaysTestingExcluded) {
   EXPECT_EQ(Ymd(Due("seizure", "2023-01-06")), "2023-02-06");
   EXPECT_EQ(Ymd(Due("seizure", "2023-01-06", true)), "2023-03-07");
   // Testing 01-10..01-19 (10 days): 02-05 + 10 = Wed 02-15.
-  EXPECT_EQ(Ymd(Due("seizure", "2023-01-06", false, {{"testing", D("2023-01-10"), D("2023-01-19")}})),
-            "2023-02-15");
+  EXPECT_EQ(
+      Ymd(Due("seizure", "2023-01-06", false, {{"testing", D("2023-01-10"), D("2023-01-19")}})),
+      "2023-02-15");
   // Sealed 2022-12-23: +30 = 2023-01-22, inside 春节 → 01-28.
   EXPECT_EQ(Ymd(Due("seizure", "2022-12-23")), "2023-01-28");
 }
 
 TEST(DueDate, LimitationInYearsIsNotRolled) {
-  EXPECT_EQ(Ymd(Due("limitation", "2023-03-15")), "2025-03-15");  // a Saturday, kept
+  EXPECT_EQ(Ymd(Due("limitation", "2023-03-15")), "2025-03-15");          // a Saturday, kept
   EXPECT_EQ(Ymd(Due("limitation_serious", "2024-02-29")), "2029-02-28");  // beyond the calendar
 }
 
@@ -288,8 +292,8 @@ RC_GTEST_PROP(DueDateProperty, ExcludedPeriodsAndExtensionsNeverMakeItEarlier, (
       const ExcludedKind kind =
           rule.excluded_kinds[*rc::gen::inRange<std::size_t>(0, rule.excluded_kinds.size())];
       const Date from = *start.AddDays(*rc::gen::inRange(-5, 40));
-      excluded.push_back({std::string(ExcludedKindName(kind)), from,
-                          *from.AddDays(*rc::gen::inRange(0, 20))});
+      excluded.push_back(
+          {std::string(ExcludedKindName(kind)), from, *from.AddDays(*rc::gen::inRange(0, 20))});
     }
   }
   const Result<Date> plain = ComputeDueDate(Calendar(), rule, {start, false, {}});

@@ -1,11 +1,10 @@
 // Decisions (kinds, penalty types, what each must cite), the summary
 // procedure's limits from data/summary-procedure.csv at their boundaries, and
 // the case number format from data/case-number-formats.csv.
-#include "domain/enforcement/decision.h"
-
 #include <gtest/gtest.h>
 
 #include "domain/enforcement/case_number.h"
+#include "domain/enforcement/decision.h"
 #include "enforcement_fixtures.h"
 
 namespace jg::enforcement {
@@ -31,7 +30,8 @@ TEST(SummaryProcedure, ShippedLimitsCiteArticle51) {
   ASSERT_NE(testing::Summary().For(PartyKind::kCitizen), nullptr);
   EXPECT_EQ(testing::Summary().For(PartyKind::kCitizen)->max_fine, 20000);
   EXPECT_EQ(testing::Summary().For(PartyKind::kOrganisation)->max_fine, 300000);
-  EXPECT_NE(testing::Summary().For(PartyKind::kCitizen)->basis.find("第五十一条"), std::string::npos);
+  EXPECT_NE(testing::Summary().For(PartyKind::kCitizen)->basis.find("第五十一条"),
+            std::string::npos);
 }
 
 TEST(SummaryProcedure, CitizenBoundary200Yuan) {
@@ -40,7 +40,8 @@ TEST(SummaryProcedure, CitizenBoundary200Yuan) {
   EXPECT_EQ(over.reason(), "summary_procedure_not_allowed");
   EXPECT_EQ(over.code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(over.field(), "fine");
-  EXPECT_NE(over.message().find("不能超过 200 元，本案为 201 元"), std::string::npos) << over.message();
+  EXPECT_NE(over.message().find("不能超过 200 元，本案为 201 元"), std::string::npos)
+      << over.message();
   EXPECT_NE(over.message().find("第五十一条"), std::string::npos);
   EXPECT_NE(over.message().find("普通程序"), std::string::npos);
   EXPECT_FALSE(Summary(PartyKind::kCitizen, Fine(200'01)).ok());  // 200.01 yuan
@@ -192,11 +193,15 @@ TEST(CaseNumber, ParserErrors) {
                 .message()
                 .find("第 2 行：第 3 列（pattern）"),
             std::string::npos);
-  EXPECT_NE(ParseCaseNumberFormats(header + "a,局,{seq}{year}{seq},6,no\n").status().message().find(
-                "第 3 列（pattern）"),
+  EXPECT_NE(ParseCaseNumberFormats(header + "a,局,{seq}{year}{seq},6,no\n")
+                .status()
+                .message()
+                .find("第 3 列（pattern）"),
             std::string::npos);
-  EXPECT_NE(ParseCaseNumberFormats(header + "a,局,{year}{seq},0,no\n").status().message().find(
-                "第 4 列（sequence_digits）"),
+  EXPECT_NE(ParseCaseNumberFormats(header + "a,局,{year}{seq},0,no\n")
+                .status()
+                .message()
+                .find("第 4 列（sequence_digits）"),
             std::string::npos);
   EXPECT_NE(ParseCaseNumberFormats(header + "a,局,{year}{seq},6,no\na,局,{year}{seq},6,no\n")
                 .status()

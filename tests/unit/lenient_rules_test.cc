@@ -44,7 +44,8 @@ TEST(LenientRules, ShippedFileParsesWithEveryList) {
 
 TEST(LenientRules, ParserNamesLineAndColumn) {
   const std::string header = "# 注释\nid,list,law,article,conduct,conditions,outcome,basis\n";
-  const std::string good = "SH-01,清单,《广告法》,第九条,行为,first_violation;no_harm,no_penalty,依据\n";
+  const std::string good =
+      "SH-01,清单,《广告法》,第九条,行为,first_violation;no_harm,no_penalty,依据\n";
   ASSERT_TRUE(ParseLenientRules(header + good).ok());
   // Chinese outcome labels are accepted too.
   EXPECT_EQ(ParseLenientRules(header + "SH-01,清单,法,第一条,行为,no_fault,减轻处罚,依据\n")
@@ -59,14 +60,17 @@ TEST(LenientRules, ParserNamesLineAndColumn) {
       {header + "sh-1,清单,法,第一条,行为,no_fault,no_penalty,依据\n", "第 3 行：第 1 列（id）"},
       {header + "SH-01,清单,法,第一条,行为,no_fault;first_time,no_penalty,依据\n",
        "第 3 行：第 6 列（conditions）：未知的条件「first_time」"},
-      {header + "SH-01,清单,法,第一条,行为,,no_penalty,依据\n", "第 6 列（conditions）：至少须有一个适用条件"},
+      {header + "SH-01,清单,法,第一条,行为,,no_penalty,依据\n",
+       "第 6 列（conditions）：至少须有一个适用条件"},
       {header + "SH-01,清单,法,第一条,行为,no_fault,免罚,依据\n", "第 7 列（outcome）"},
-      {header + "SH-01,清单,*,第一条,行为,no_fault,no_penalty,依据\n", "第 4 列（article）：通用规则"},
+      {header + "SH-01,清单,*,第一条,行为,no_fault,no_penalty,依据\n",
+       "第 4 列（article）：通用规则"},
       {header + "SH-01,清单,法,*,行为,no_fault,no_penalty,依据\n", "第 3 列（law）：通用规则"},
       {header + "SH-01,清单,法,第一条,,no_fault,no_penalty,依据\n", "第 5 列（conduct）：不能为空"},
       {header + "SH-01,清单,法,第一条,行为,no_fault,no_penalty,\n", "第 8 列（basis）：不能为空"},
       {header + good + "\n" + good, "第 5 行：第 1 列（id）：「SH-01」已在第 3 行定义"},
-      {header + "SH-01,清单,法,第一条,行为,no_fault;no_fault,no_penalty,依据\n", "「no_fault」重复"},
+      {header + "SH-01,清单,法,第一条,行为,no_fault;no_fault,no_penalty,依据\n",
+       "「no_fault」重复"},
       {header + "SH-01,清单,法,第一条,行为,no_fault,no_penalty\n", "第 3 行：应有 8 列，实有 7 列"},
   };
   for (const Case& c : cases) {
@@ -103,10 +107,11 @@ TEST(LenientMatcher, AdvertisingSuperlativeFirstViolation) {
 
 TEST(LenientMatcher, UnmetConditionsAndLooseProvisionNames) {
   // Without 《》 or 中华人民共和国, and the bare article: still SH-01.
-  Result<std::vector<LenientMatch>> m = MatchLenientRules(
-      Lenient(), {"广告法", "第九条"},
-      {{"first_violation", false}, {"corrected_in_time", true}, {"no_harm", true},
-       {"minor_violation", true}});
+  Result<std::vector<LenientMatch>> m = MatchLenientRules(Lenient(), {"广告法", "第九条"},
+                                                          {{"first_violation", false},
+                                                           {"corrected_in_time", true},
+                                                           {"no_harm", true},
+                                                           {"minor_violation", true}});
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   // GEN-01 all met; SH-01 and GEN-02 fail on first_violation.
   ASSERT_FALSE(m->empty());
@@ -119,13 +124,15 @@ TEST(LenientMatcher, UnmetConditionsAndLooseProvisionNames) {
   EXPECT_EQ(sh01->conditions[0].state, ConditionState::kUnmet);
   EXPECT_EQ(m->back().verdict, MatchVerdict::kNotMet);
   // A more specific provision in the case matches a rule on the whole article.
-  m = MatchLenientRules(Lenient(), {"《中华人民共和国产品质量法》", "第二十七条第一款第（一）项"}, {});
+  m = MatchLenientRules(Lenient(), {"《中华人民共和国产品质量法》", "第二十七条第一款第（一）项"},
+                        {});
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(Ids(*m), (std::vector<std::string>{"SH-06", "QW-01", "GEN-01", "GEN-02", "GEN-03",
                                                "GEN-04", "GEN-05", "GEN-06", "GEN-07"}));
   for (const LenientMatch& x : *m) EXPECT_EQ(x.verdict, MatchVerdict::kUndetermined);
   // A provision no list names: only the general rules of 《行政处罚法》.
-  m = MatchLenientRules(Lenient(), {"《中华人民共和国广告法》", "第五十八条"}, {{"no_fault", true}});
+  m = MatchLenientRules(Lenient(), {"《中华人民共和国广告法》", "第五十八条"},
+                        {{"no_fault", true}});
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->size(), 7u);
   EXPECT_EQ((*m)[0].rule->id, "GEN-03");

@@ -51,7 +51,8 @@ Result<CaseNumberFormats> ParseCaseNumberFormats(std::string_view text) {
     JG_ASSIGN_OR_RETURN(f.name, TextCell(spec, row, 1));
     JG_ASSIGN_OR_RETURN(f.pattern, TextCell(spec, row, 2));
     if (Count(f.pattern, kYear) != 1 || Count(f.pattern, kSeq) != 1) {
-      return CellError(spec, row, 2, "格式须恰好含一个 {year} 和一个 {seq}，如 沪市监嘉处〔{year}〕第{seq}号");
+      return CellError(spec, row, 2,
+                       "格式须恰好含一个 {year} 和一个 {seq}，如 沪市监嘉处〔{year}〕第{seq}号");
     }
     JG_ASSIGN_OR_RETURN(f.sequence_digits, IntCell(spec, row, 3, 1, 9));
     JG_ASSIGN_OR_RETURN(f.to_confirm, BoolCell(spec, row, 4));
@@ -67,7 +68,8 @@ Result<std::string> FormatCaseNumber(const CaseNumberFormat& format, int year, i
   std::string seq = std::to_string(sequence);
   if (sequence < 1 || static_cast<int>(seq.size()) > format.sequence_digits) {
     return InvalidArgument("invalid_case_number",
-                           "案件序号应为 1 至 " + std::string(static_cast<std::size_t>(format.sequence_digits), '9') +
+                           "案件序号应为 1 至 " +
+                               std::string(static_cast<std::size_t>(format.sequence_digits), '9') +
                                " 之间的整数（收到 " + seq + "）",
                            "sequence");
   }

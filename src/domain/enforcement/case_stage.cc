@@ -7,25 +7,33 @@ struct Named {
   std::string_view code, label;
 };
 constexpr Named kStages[kCaseStageCount] = {
-    {"clue", "线索"},         {"not_filed", "不予立案"},  {"filed", "立案"},
+    {"clue", "线索"},          {"not_filed", "不予立案"},    {"filed", "立案"},
     {"investigation", "调查"}, {"legal_review", "法制审核"}, {"notice", "告知"},
-    {"hearing", "听证"},      {"decided", "决定"},        {"served", "送达"},
-    {"execution", "执行"},    {"closed", "结案"},         {"withdrawn", "撤销立案"}};
-constexpr Named kActions[kCaseActionCount] = {
-    {"file", "立案"},          {"decline_filing", "不予立案"},
-    {"investigate", "开始调查"}, {"submit_for_review", "提交法制审核"},
-    {"notify", "告知"},        {"hold_hearing", "举行听证"},
-    {"decide", "作出决定"},    {"serve", "送达"},
-    {"execute", "执行"},       {"close", "结案"},
-    {"withdraw", "撤销立案"}};
+    {"hearing", "听证"},       {"decided", "决定"},          {"served", "送达"},
+    {"execution", "执行"},     {"closed", "结案"},           {"withdrawn", "撤销立案"}};
+constexpr Named kActions[kCaseActionCount] = {{"file", "立案"},
+                                              {"decline_filing", "不予立案"},
+                                              {"investigate", "开始调查"},
+                                              {"submit_for_review", "提交法制审核"},
+                                              {"notify", "告知"},
+                                              {"hold_hearing", "举行听证"},
+                                              {"decide", "作出决定"},
+                                              {"serve", "送达"},
+                                              {"execute", "执行"},
+                                              {"close", "结案"},
+                                              {"withdraw", "撤销立案"}};
 
 using S = CaseStage;
 using A = CaseAction;
 
 }  // namespace
 
-std::string_view CaseStageName(CaseStage s) { return kStages[static_cast<int>(s)].code; }
-std::string_view CaseStageLabel(CaseStage s) { return kStages[static_cast<int>(s)].label; }
+std::string_view CaseStageName(CaseStage s) {
+  return kStages[static_cast<int>(s)].code;
+}
+std::string_view CaseStageLabel(CaseStage s) {
+  return kStages[static_cast<int>(s)].label;
+}
 std::optional<CaseStage> ParseCaseStage(std::string_view s) {
   for (int i = 0; i < kCaseStageCount; ++i) {
     if (kStages[i].code == s) return static_cast<CaseStage>(i);
@@ -36,8 +44,12 @@ bool IsFinal(CaseStage s) {
   return s == S::kNotFiled || s == S::kClosed || s == S::kWithdrawn;
 }
 
-std::string_view CaseActionName(CaseAction a) { return kActions[static_cast<int>(a)].code; }
-std::string_view CaseActionLabel(CaseAction a) { return kActions[static_cast<int>(a)].label; }
+std::string_view CaseActionName(CaseAction a) {
+  return kActions[static_cast<int>(a)].code;
+}
+std::string_view CaseActionLabel(CaseAction a) {
+  return kActions[static_cast<int>(a)].label;
+}
 std::optional<CaseAction> ParseCaseAction(std::string_view s) {
   for (int i = 0; i < kCaseActionCount; ++i) {
     if (kActions[i].code == s) return static_cast<CaseAction>(i);

@@ -72,13 +72,15 @@ Result<Date> WindowEnd(const ProcedureRules& rules, const CaseRecord& r) {
 
 Status CheckHearing(const ProcedureRules& rules, const CaseRecord& r, Date on) {
   if (!r.hearing_requested_on) {
-    return Refuse("hearing_not_requested", "当事人没有要求听证，不能举行听证", "hearing_requested_on");
+    return Refuse("hearing_not_requested", "当事人没有要求听证，不能举行听证",
+                  "hearing_requested_on");
   }
   JG_ASSIGN_OR_RETURN(const Date window_end, WindowEnd(rules, r));
   if (*r.hearing_requested_on > window_end) {
     return Refuse("hearing_request_late",
-                  "当事人应在告知后的陈述、申辩期内（至 " + window_end.ToString() + "）要求听证，于 " +
-                      r.hearing_requested_on->ToString() + " 提出已逾期（《中华人民共和国行政处罚法》"
+                  "当事人应在告知后的陈述、申辩期内（至 " + window_end.ToString() +
+                      "）要求听证，于 " + r.hearing_requested_on->ToString() +
+                      " 提出已逾期（《中华人民共和国行政处罚法》"
                       "第六十四条）",
                   "hearing_requested_on");
   }
@@ -93,9 +95,8 @@ Status CheckHearing(const ProcedureRules& rules, const CaseRecord& r, Date on) {
   if (on <= earliest_end) {
     return Refuse("hearing_notice_too_short",
                   "听证通知须在听证 " + std::to_string(notice->length) +
-                      std::string(PeriodUnitLabel(notice->unit)) +
-                      "前送达（" + notice->basis + "）；通知于 " +
-                      r.hearing_notice_served_on->ToString() + " 送达，最早可于 " +
+                      std::string(PeriodUnitLabel(notice->unit)) + "前送达（" + notice->basis +
+                      "）；通知于 " + r.hearing_notice_served_on->ToString() + " 送达，最早可于 " +
                       earliest_end.AddDays(1)->ToString() + " 之后举行，不能在 " + on.ToString() +
                       " 举行",
                   "hearing_notice_served_on");
@@ -121,8 +122,10 @@ Status CheckDecide(const ProcedureRules& rules, const CaseRecord& r, Date on) {
     return InvalidArgument("invalid_date", "决定日期应为作出决定当日 " + on.ToString(),
                            "decision.decided_on");
   }
-  if (d.kind == DecisionKind::kTransferToPolice) return Status::Ok();  // at any stage of the inquiry
-  const bool penalises = d.kind == DecisionKind::kPenalty || d.kind == DecisionKind::kReducedPenalty;
+  if (d.kind == DecisionKind::kTransferToPolice)
+    return Status::Ok();  // at any stage of the inquiry
+  const bool penalises =
+      d.kind == DecisionKind::kPenalty || d.kind == DecisionKind::kReducedPenalty;
   switch (r.stage) {
     case CaseStage::kInvestigation:
       return KindNotAllowed(d, r.stage, "调查终结后须先经法制审核");
@@ -130,7 +133,8 @@ Status CheckDecide(const ProcedureRules& rules, const CaseRecord& r, Date on) {
       if (penalises) {
         return Refuse("notice_required",
                       "作出行政处罚决定前，须告知当事人拟作出的处罚内容及事实、理由、依据，"
-                      "并告知其陈述、申辩和要求听证的权利（" + std::string(kNoticeBasis) + "）",
+                      "并告知其陈述、申辩和要求听证的权利（" +
+                          std::string(kNoticeBasis) + "）",
                       "notice_served_on");
       }
       return Status::Ok();
@@ -145,11 +149,12 @@ Status CheckDecide(const ProcedureRules& rules, const CaseRecord& r, Date on) {
       }
       JG_ASSIGN_OR_RETURN(const Date window_end, WindowEnd(rules, r));
       if (on <= window_end) {
-        return Refuse("statement_window_open",
-                      "当事人陈述、申辩和要求听证的期限至 " + window_end.ToString() +
-                          " 届满，届满前不能作出决定（当事人书面放弃的除外；《中华人民共和国行政处罚法》"
-                          "第四十五条、第六十四条）",
-                      "decision.decided_on");
+        return Refuse(
+            "statement_window_open",
+            "当事人陈述、申辩和要求听证的期限至 " + window_end.ToString() +
+                " 届满，届满前不能作出决定（当事人书面放弃的除外；《中华人民共和国行政处罚法》"
+                "第四十五条、第六十四条）",
+            "decision.decided_on");
       }
       return Status::Ok();
     }
@@ -201,7 +206,9 @@ Status CheckClose(const CaseRecord& r) {
 
 }  // namespace
 
-std::string_view NotFilingGroundName(NotFilingGround g) { return kGrounds[static_cast<int>(g)].code; }
+std::string_view NotFilingGroundName(NotFilingGround g) {
+  return kGrounds[static_cast<int>(g)].code;
+}
 std::string_view NotFilingGroundLabel(NotFilingGround g) {
   return kGrounds[static_cast<int>(g)].label;
 }

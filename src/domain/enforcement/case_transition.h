@@ -26,10 +26,10 @@ struct CaseOfficer {
 
 // Grounds not to file a case (《市场监督管理行政处罚程序规定》第二十条).
 enum class NotFilingGround {
-  kMinorCorrectedNoHarm,      // 违法行为轻微并及时改正，没有造成危害后果
-  kFirstViolationMinorHarm,   // 初次违法且危害后果轻微并及时改正
-  kNoFault,                   // 当事人有证据足以证明没有主观过错
-  kOther,                     // 依法可以不予立案的其他情形 (explanation required)
+  kMinorCorrectedNoHarm,     // 违法行为轻微并及时改正，没有造成危害后果
+  kFirstViolationMinorHarm,  // 初次违法且危害后果轻微并及时改正
+  kNoFault,                  // 当事人有证据足以证明没有主观过错
+  kOther,                    // 依法可以不予立案的其他情形 (explanation required)
 };
 std::string_view NotFilingGroundName(NotFilingGround g);  // "minor_corrected_no_harm", …
 std::string_view NotFilingGroundLabel(NotFilingGround g);

@@ -8,9 +8,9 @@ namespace {
 struct Named {
   std::string_view code, label;
 };
-constexpr Named kStates[] = {{"ok", "正常"},         {"approaching", "即将到期"},
-                             {"due_today", "今日到期"}, {"overdue", "已超期"},
-                             {"waiting", "期间未满"},   {"wait_over", "期间已满"}};
+constexpr Named kStates[] = {
+    {"ok", "正常"},        {"approaching", "即将到期"}, {"due_today", "今日到期"},
+    {"overdue", "已超期"}, {"waiting", "期间未满"},     {"wait_over", "期间已满"}};
 
 std::string Field(std::size_t i, std::string_view name) {
   return "excluded[" + std::to_string(i) + "]." + std::string(name);
@@ -24,8 +24,8 @@ Result<std::vector<ExcludedPeriod>> CheckExcluded(const DeadlineRule& rule,
     const ExcludedInterval& e = excluded[i];
     const std::optional<ExcludedKind> kind = ParseExcludedKind(e.kind);
     if (!kind) {
-      return InvalidArgument("unknown_excluded_kind",
-                             "未知的不计入期间种类「" + e.kind + "」", Field(i, "kind"));
+      return InvalidArgument("unknown_excluded_kind", "未知的不计入期间种类「" + e.kind + "」",
+                             Field(i, "kind"));
     }
     if (std::find(rule.excluded_kinds.begin(), rule.excluded_kinds.end(), *kind) ==
         rule.excluded_kinds.end()) {
@@ -56,8 +56,12 @@ Result<Date> AddYears(Date start, int years) {
 
 }  // namespace
 
-std::string_view CountdownStateName(CountdownState s) { return kStates[static_cast<int>(s)].code; }
-std::string_view CountdownStateLabel(CountdownState s) { return kStates[static_cast<int>(s)].label; }
+std::string_view CountdownStateName(CountdownState s) {
+  return kStates[static_cast<int>(s)].code;
+}
+std::string_view CountdownStateLabel(CountdownState s) {
+  return kStates[static_cast<int>(s)].label;
+}
 
 Result<Date> ComputeDueDate(const WorkCalendar& calendar, const DeadlineRule& rule,
                             const DeadlineInput& input) {

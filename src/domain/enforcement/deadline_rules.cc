@@ -10,8 +10,7 @@ namespace {
 struct Named {
   std::string_view code, label;
 };
-constexpr Named kUnits[] = {
-    {"working_days", "个工作日"}, {"calendar_days", "日"}, {"years", "年"}};
+constexpr Named kUnits[] = {{"working_days", "个工作日"}, {"calendar_days", "日"}, {"years", "年"}};
 constexpr Named kEffects[] = {{"deadline", "期限"}, {"waiting_period", "等待期"}};
 constexpr Named kExcluded[] = {
     {"testing", "检测、检验、检疫、鉴定"},
@@ -37,14 +36,28 @@ std::string Codes(const Named (&table)[N]) {
   return out;
 }
 
-enum Column { kId, kName, kStart, kEffect, kLength, kUnit, kExtension, kApprover, kExcludedCol, kWarn,
-              kBasis, kToConfirm };
+enum Column {
+  kId,
+  kName,
+  kStart,
+  kEffect,
+  kLength,
+  kUnit,
+  kExtension,
+  kApprover,
+  kExcludedCol,
+  kWarn,
+  kBasis,
+  kToConfirm
+};
 
 const TableSpec& Spec() {
-  static const TableSpec spec{"执法期限规则", "deadline_rules_syntax", "deadline_rules",
-                              {"id", "name", "start_event", "effect", "length", "unit", "extension",
-                               "extension_approver", "excluded_kinds", "warn_before", "basis",
-                               "to_confirm"}};
+  static const TableSpec spec{
+      "执法期限规则",
+      "deadline_rules_syntax",
+      "deadline_rules",
+      {"id", "name", "start_event", "effect", "length", "unit", "extension", "extension_approver",
+       "excluded_kinds", "warn_before", "basis", "to_confirm"}};
   return spec;
 }
 
@@ -72,7 +85,8 @@ Result<DeadlineRule> ParseRow(const TableRow& row) {
   JG_ASSIGN_OR_RETURN(r.length, IntCell(spec, row, kLength, 1, 1000));
   const auto unit = Lookup<PeriodUnit>(kUnits, row.cells[kUnit]);
   if (!unit) {
-    return CellError(spec, row, kUnit, "「" + row.cells[kUnit] + "」应为 " + Codes(kUnits) + " 之一");
+    return CellError(spec, row, kUnit,
+                     "「" + row.cells[kUnit] + "」应为 " + Codes(kUnits) + " 之一");
   }
   r.unit = *unit;
   JG_ASSIGN_OR_RETURN(r.extension, IntCell(spec, row, kExtension, 0, 1000));
@@ -103,15 +117,27 @@ Result<DeadlineRule> ParseRow(const TableRow& row) {
 
 }  // namespace
 
-std::string_view PeriodUnitName(PeriodUnit u) { return kUnits[static_cast<int>(u)].code; }
-std::string_view PeriodUnitLabel(PeriodUnit u) { return kUnits[static_cast<int>(u)].label; }
-std::optional<PeriodUnit> ParsePeriodUnit(std::string_view s) { return Lookup<PeriodUnit>(kUnits, s); }
-std::string_view PeriodEffectName(PeriodEffect e) { return kEffects[static_cast<int>(e)].code; }
+std::string_view PeriodUnitName(PeriodUnit u) {
+  return kUnits[static_cast<int>(u)].code;
+}
+std::string_view PeriodUnitLabel(PeriodUnit u) {
+  return kUnits[static_cast<int>(u)].label;
+}
+std::optional<PeriodUnit> ParsePeriodUnit(std::string_view s) {
+  return Lookup<PeriodUnit>(kUnits, s);
+}
+std::string_view PeriodEffectName(PeriodEffect e) {
+  return kEffects[static_cast<int>(e)].code;
+}
 std::optional<PeriodEffect> ParsePeriodEffect(std::string_view s) {
   return Lookup<PeriodEffect>(kEffects, s);
 }
-std::string_view ExcludedKindName(ExcludedKind k) { return kExcluded[static_cast<int>(k)].code; }
-std::string_view ExcludedKindLabel(ExcludedKind k) { return kExcluded[static_cast<int>(k)].label; }
+std::string_view ExcludedKindName(ExcludedKind k) {
+  return kExcluded[static_cast<int>(k)].code;
+}
+std::string_view ExcludedKindLabel(ExcludedKind k) {
+  return kExcluded[static_cast<int>(k)].label;
+}
 std::optional<ExcludedKind> ParseExcludedKind(std::string_view s) {
   return Lookup<ExcludedKind>(kExcluded, s);
 }

@@ -17,7 +17,8 @@ namespace jg::enforcement {
 
 // How a period is counted.
 enum class PeriodUnit {
-  kWorkingDays,   // 工作日 (e.g. 十五个工作日; 《行政处罚法》第八十五条 makes its 五日、七日 working days)
+  kWorkingDays,  // 工作日 (e.g. 十五个工作日; 《行政处罚法》第八十五条 makes its 五日、七日 working
+                 // days)
   kCalendarDays,  // 日 (e.g. 九十日)
   kYears,         // 年 (limitation: 二年、五年)
 };
@@ -48,17 +49,17 @@ std::string_view ExcludedKindLabel(ExcludedKind k);  // "检测、检验、检�
 std::optional<ExcludedKind> ParseExcludedKind(std::string_view s);  // code only
 
 struct DeadlineRule {
-  std::string id;    // e.g. "case_decision"
-  std::string name;  // 普通程序案件办理期限
+  std::string id;           // e.g. "case_decision"
+  std::string name;         // 普通程序案件办理期限
   std::string start_event;  // the day counting starts from (not counted): 立案之日
   PeriodEffect effect = PeriodEffect::kDeadline;
   int length = 0;  // ≥ 1, in `unit`
   PeriodUnit unit = PeriodUnit::kCalendarDays;
-  int extension = 0;               // 0 = cannot be extended
-  std::string extension_approver;  // who approves it; empty iff extension == 0
+  int extension = 0;                         // 0 = cannot be extended
+  std::string extension_approver;            // who approves it; empty iff extension == 0
   std::vector<ExcludedKind> excluded_kinds;  // intervals that do not count
-  int warn_before = 0;  // "approaching" when at most this many units remain
-  std::string basis;    // regulation and article
+  int warn_before = 0;                       // "approaching" when at most this many units remain
+  std::string basis;                         // regulation and article
   bool to_confirm = false;  // from a secondary source: confirm before relying on it
 };
 

@@ -91,16 +91,30 @@ const TableSpec& SummarySpec() {
 
 }  // namespace
 
-std::string_view PartyKindName(PartyKind k) { return kParties[static_cast<int>(k)].code; }
-std::string_view PartyKindLabel(PartyKind k) { return kParties[static_cast<int>(k)].label; }
-std::optional<PartyKind> ParsePartyKind(std::string_view s) { return Lookup<PartyKind>(kParties, s); }
-std::string_view DecisionKindName(DecisionKind k) { return kKinds[static_cast<int>(k)].code; }
-std::string_view DecisionKindLabel(DecisionKind k) { return kKinds[static_cast<int>(k)].label; }
+std::string_view PartyKindName(PartyKind k) {
+  return kParties[static_cast<int>(k)].code;
+}
+std::string_view PartyKindLabel(PartyKind k) {
+  return kParties[static_cast<int>(k)].label;
+}
+std::optional<PartyKind> ParsePartyKind(std::string_view s) {
+  return Lookup<PartyKind>(kParties, s);
+}
+std::string_view DecisionKindName(DecisionKind k) {
+  return kKinds[static_cast<int>(k)].code;
+}
+std::string_view DecisionKindLabel(DecisionKind k) {
+  return kKinds[static_cast<int>(k)].label;
+}
 std::optional<DecisionKind> ParseDecisionKind(std::string_view s) {
   return Lookup<DecisionKind>(kKinds, s);
 }
-std::string_view PenaltyTypeName(PenaltyType t) { return kPenalties[static_cast<int>(t)].code; }
-std::string_view PenaltyTypeLabel(PenaltyType t) { return kPenalties[static_cast<int>(t)].label; }
+std::string_view PenaltyTypeName(PenaltyType t) {
+  return kPenalties[static_cast<int>(t)].code;
+}
+std::string_view PenaltyTypeLabel(PenaltyType t) {
+  return kPenalties[static_cast<int>(t)].label;
+}
 std::optional<PenaltyType> ParsePenaltyType(std::string_view s) {
   return Lookup<PenaltyType>(kPenalties, s);
 }
@@ -144,8 +158,8 @@ Status ValidateDecision(const Decision& d, const LenientRules& lenient) {
       }
       const LenientRule* rule = lenient.Find(d.lenient_rule_id);
       if (rule == nullptr) {
-        return Invalid("unknown_lenient_rule", "没有编号为 " + d.lenient_rule_id + " 的不予处罚规则",
-                       "lenient_rule_id");
+        return Invalid("unknown_lenient_rule",
+                       "没有编号为 " + d.lenient_rule_id + " 的不予处罚规则", "lenient_rule_id");
       }
       if (rule->outcome != LenientOutcome::kNoPenalty) {
         return Invalid("wrong_lenient_rule",
@@ -188,7 +202,8 @@ Result<SummaryLimits> ParseSummaryLimits(std::string_view text) {
   for (const TableRow& row : rows) {
     SummaryLimit l;
     const std::optional<PartyKind> party = ParsePartyKind(row.cells[0]);
-    if (!party) return CellError(spec, row, 0, "「" + row.cells[0] + "」应为 citizen 或 organisation");
+    if (!party)
+      return CellError(spec, row, 0, "「" + row.cells[0] + "」应为 citizen 或 organisation");
     if (out.For(*party) != nullptr) return CellError(spec, row, 0, "当事人类别重复");
     l.party = *party;
     JG_ASSIGN_OR_RETURN(const int yuan, IntCell(spec, row, 1, 0, 1000000));
@@ -216,10 +231,9 @@ Status CheckSummaryProcedure(const SummaryLimits& limits, PartyKind party, const
   if (limit == nullptr) return Internal("summary limits without the party kind");
   const std::string who = "对" + std::string(PartyKindLabel(party));
   if (d.kind != DecisionKind::kPenalty || d.penalties.empty()) {
-    return FailedPrecondition("summary_procedure_not_allowed",
-                              "简易程序只能当场作出行政处罚决定（依据：" + limit->basis +
-                                  "）；请适用普通程序",
-                              "kind");
+    return FailedPrecondition(
+        "summary_procedure_not_allowed",
+        "简易程序只能当场作出行政处罚决定（依据：" + limit->basis + "）；请适用普通程序", "kind");
   }
   for (PenaltyType t : d.penalties) {
     if (!Has(limit->allowed, t)) {

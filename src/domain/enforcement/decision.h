@@ -48,8 +48,8 @@ enum class PenaltyType {
   kOrderClosure,            // 责令关闭
   kRestrictEmployment,      // 限制从业
 };
-std::string_view PenaltyTypeName(PenaltyType t);   // "warning", "fine", …
-std::string_view PenaltyTypeLabel(PenaltyType t);  // "警告", "罚款", …
+std::string_view PenaltyTypeName(PenaltyType t);                  // "warning", "fine", …
+std::string_view PenaltyTypeLabel(PenaltyType t);                 // "警告", "罚款", …
 std::optional<PenaltyType> ParsePenaltyType(std::string_view s);  // code only
 
 // Money is counted in fen (分), never in floating point.
@@ -61,11 +61,11 @@ struct Decision {
   std::vector<PenaltyType> penalties;  // penalty and reduced penalty only
   Fen fine = 0;                        // > 0 iff penalties has kFine
   Fen confiscated_gains = 0;           // > 0 iff penalties has kConfiscateIllegalGains
-  std::string lenient_rule_id;   // no penalty: the rule applied (data/lenient-rules.csv)
-  std::string reduction_ground;  // reduced penalty: a lenient rule id or the provision
-  std::string receiving_unit;    // transfer: the receiving public security organ
+  std::string lenient_rule_id;         // no penalty: the rule applied (data/lenient-rules.csv)
+  std::string reduction_ground;        // reduced penalty: a lenient rule id or the provision
+  std::string receiving_unit;          // transfer: the receiving public security organ
   std::optional<Date> transferred_on;  // transfer: the day the case was handed over
-  std::string reason;  // withdrawal: why the filing is withdrawn
+  std::string reason;                  // withdrawal: why the filing is withdrawn
 };
 
 // Checks that the decision carries what its kind needs, with Chinese
@@ -81,8 +81,8 @@ Status ValidateDecision(const Decision& d, const LenientRules& lenient);
 
 struct SummaryLimit {
   PartyKind party = PartyKind::kCitizen;
-  Fen max_fine = 0;                     // inclusive
-  std::vector<PenaltyType> allowed;     // e.g. warning, fine
+  Fen max_fine = 0;                  // inclusive
+  std::vector<PenaltyType> allowed;  // e.g. warning, fine
   std::string basis;
 };
 

@@ -32,9 +32,11 @@ constexpr std::string_view kVerdicts[] = {"all_met", "undetermined", "not_met"};
 enum Column { kId, kList, kLaw, kArticle, kConduct, kConditions, kOutcome, kBasis };
 
 const TableSpec& Spec() {
-  static const TableSpec spec{"免罚与减轻处罚规则", "lenient_rules_syntax", "lenient_rules",
-                              {"id", "list", "law", "article", "conduct", "conditions", "outcome",
-                               "basis"}};
+  static const TableSpec spec{
+      "免罚与减轻处罚规则",
+      "lenient_rules_syntax",
+      "lenient_rules",
+      {"id", "list", "law", "article", "conduct", "conditions", "outcome", "basis"}};
   return spec;
 }
 
@@ -86,8 +88,9 @@ Result<LenientRule> ParseRow(const TableRow& row) {
     }
   }
   if (!found) {
-    return CellError(spec, row, kOutcome,
-                     "「" + outcome + "」应为 no_penalty（不予处罚）或 reduced_penalty（减轻处罚）");
+    return CellError(
+        spec, row, kOutcome,
+        "「" + outcome + "」应为 no_penalty（不予处罚）或 reduced_penalty（减轻处罚）");
   }
   JG_ASSIGN_OR_RETURN(r.basis, TextCell(spec, row, kBasis));
   return r;
@@ -140,10 +143,18 @@ std::string_view LenientFactLabel(std::string_view fact) {
   return {};
 }
 
-std::string_view LenientOutcomeName(LenientOutcome o) { return kOutcomes[static_cast<int>(o)].code; }
-std::string_view LenientOutcomeLabel(LenientOutcome o) { return kOutcomes[static_cast<int>(o)].label; }
-std::string_view ConditionStateName(ConditionState s) { return kStates[static_cast<int>(s)]; }
-std::string_view MatchVerdictName(MatchVerdict v) { return kVerdicts[static_cast<int>(v)]; }
+std::string_view LenientOutcomeName(LenientOutcome o) {
+  return kOutcomes[static_cast<int>(o)].code;
+}
+std::string_view LenientOutcomeLabel(LenientOutcome o) {
+  return kOutcomes[static_cast<int>(o)].label;
+}
+std::string_view ConditionStateName(ConditionState s) {
+  return kStates[static_cast<int>(s)];
+}
+std::string_view MatchVerdictName(MatchVerdict v) {
+  return kVerdicts[static_cast<int>(v)];
+}
 
 const LenientRule* LenientRules::Find(std::string_view id) const {
   for (const LenientRule& r : rules) {
@@ -195,7 +206,7 @@ Result<std::vector<LenientMatch>> MatchLenientRules(const LenientRules& rules,
       unknown |= s == ConditionState::kUnknown;
       m.conditions.push_back({c, s});
     }
-    m.verdict = unmet ? MatchVerdict::kNotMet
+    m.verdict = unmet     ? MatchVerdict::kNotMet
                 : unknown ? MatchVerdict::kUndetermined
                           : MatchVerdict::kAllMet;
     out.push_back(std::move(m));

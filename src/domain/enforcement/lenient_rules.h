@@ -73,7 +73,7 @@ struct ConditionCheck {
 };
 
 struct LenientMatch {
-  const LenientRule* rule = nullptr;  // points into the LenientRules given
+  const LenientRule* rule = nullptr;       // points into the LenientRules given
   std::vector<ConditionCheck> conditions;  // in the rule's order
   MatchVerdict verdict = MatchVerdict::kUndetermined;
 };

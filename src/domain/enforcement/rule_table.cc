@@ -63,16 +63,17 @@ std::string ColumnName(const TableSpec& spec, std::size_t column) {
 }  // namespace
 
 Status LineError(const TableSpec& spec, int line, const std::string& what) {
-  return InvalidArgument(std::string(spec.reason),
-                         std::string(spec.label) + "文件第 " + std::to_string(line) + " 行：" + what,
-                         std::string(spec.field));
+  return InvalidArgument(
+      std::string(spec.reason),
+      std::string(spec.label) + "文件第 " + std::to_string(line) + " 行：" + what,
+      std::string(spec.field));
 }
 
 Status CellError(const TableSpec& spec, const TableRow& row, std::size_t column,
                  const std::string& what) {
-  return LineError(spec, row.line,
-                   "第 " + std::to_string(column + 1) + " 列（" + ColumnName(spec, column) + "）：" +
-                       what);
+  return LineError(
+      spec, row.line,
+      "第 " + std::to_string(column + 1) + " 列（" + ColumnName(spec, column) + "）：" + what);
 }
 
 Result<std::vector<TableRow>> ParseRuleTable(std::string_view text, const TableSpec& spec) {
@@ -124,9 +125,9 @@ Result<int> IntCell(const TableSpec& spec, const TableRow& row, std::size_t colu
                       std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   const int value = digits ? std::stoi(s) : 0;
   if (!digits || value < min || value > max) {
-    return CellError(spec, row, column,
-                     "「" + s + "」应为 " + std::to_string(min) + "–" + std::to_string(max) +
-                         " 之间的整数");
+    return CellError(
+        spec, row, column,
+        "「" + s + "」应为 " + std::to_string(min) + "–" + std::to_string(max) + " 之间的整数");
   }
   return value;
 }
