@@ -312,5 +312,34 @@ RC_GTEST_PROP(DueDateProperty, ExcludedPeriodsAndExtensionsNeverMakeItEarlier, (
   }
 }
 
+// As today advances one day, the units remaining never increase, fall by at
+// most one, and the state follows the sign: overdue exactly when negative
+// (deadlines), wait over exactly after the last day (waiting periods).
+RC_GTEST_PROP(CountdownProperty, RemainingFallsAsTodayAdvances, ()) {
+  std::vector<const DeadlineRule*> rules;
+  for (const DeadlineRule& r : Rules().rules) {
+    if (r.unit != PeriodUnit::kYears) rules.push_back(&r);
+  }
+  RC_ASSERT(!rules.empty());
+  const DeadlineRule& rule = *rules[*rc::gen::inRange<std::size_t>(0, rules.size())];
+  const Date start = *D("2023-01-01").AddDays(*rc::gen::inRange(0, 900));
+  const Result<Date> due = ComputeDueDate(Calendar(), rule, {start, false, {}});
+  RC_ASSERT(due.ok());
+  const Date today = *start.AddDays(*rc::gen::inRange(0, 160));
+  const Result<Countdown> a = CountDown(Calendar(), rule, *due, today);
+  const Result<Countdown> b = CountDown(Calendar(), rule, *due, *today.AddDays(1));
+  RC_ASSERT(a.ok());
+  RC_ASSERT(b.ok());
+  RC_ASSERT(b->remaining <= a->remaining);
+  RC_ASSERT(a->remaining - b->remaining <= 1);
+  if (rule.effect == PeriodEffect::kDeadline) {
+    RC_ASSERT((a->state == CountdownState::kOverdue) == (today > *due));
+    RC_ASSERT((a->state == CountdownState::kDueToday) == (today == *due));
+    RC_ASSERT((a->remaining < 0) == (today > *due));
+  } else {
+    RC_ASSERT((a->state == CountdownState::kWaitOver) == (today > *due));
+  }
+}
+
 }  // namespace
 }  // namespace jg::enforcement
