@@ -224,6 +224,9 @@ TEST(CaseTransitions, HearingOnlyIfRequestedInTimeAndNoticedSevenWorkingDaysAhea
   Status s = Check(r, A::kHoldHearing, "2023-10-20");
   EXPECT_EQ(s.reason(), "hearing_notice_too_short");
   EXPECT_NE(s.message().find("7个工作日"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("听证最早可于 2023-10-21 举行，不能在 2023-10-20 举行"),
+            std::string::npos)
+      << s.message();
   r.hearing_requested_on = D("2023-10-11");  // after the window (ends 10-10)
   EXPECT_EQ(Check(r, A::kHoldHearing, "2023-10-23").reason(), "hearing_request_late");
   r.hearing_requested_on.reset();

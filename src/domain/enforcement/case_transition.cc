@@ -96,9 +96,10 @@ Status CheckHearing(const ProcedureRules& rules, const CaseRecord& r, Date on) {
     return Refuse("hearing_notice_too_short",
                   "听证通知须在听证 " + std::to_string(notice->length) +
                       std::string(PeriodUnitLabel(notice->unit)) + "前送达（" + notice->basis +
-                      "）；通知于 " + r.hearing_notice_served_on->ToString() + " 送达，最早可于 " +
-                      earliest_end.AddDays(1)->ToString() + " 之后举行，不能在 " + on.ToString() +
-                      " 举行",
+                      "）；通知于 " + r.hearing_notice_served_on->ToString() +
+                      " 送达，听证最早可于 " +
+                      earliest_end.AddDays(1).value_or(earliest_end).ToString() + " 举行，不能在 " +
+                      on.ToString() + " 举行",
                   "hearing_notice_served_on");
   }
   return Status::Ok();
