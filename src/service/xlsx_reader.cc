@@ -1,5 +1,6 @@
 #include "service/xlsx_reader.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -38,9 +39,18 @@ struct Part {
   pugi::xml_document doc;
 };
 
-Result<std::unique_ptr<Part>> LoadPart(ZipArchive& zip, const std::string& name) {
+// A DOM node costs some 60 bytes, far more than the few bytes of markup
+// (<c/>) that make one, so the elements of a part are capped before parsing.
+Result<std::unique_ptr<Part>> LoadPart(ZipArchive& zip, const std::string& name,
+                                       const XlsxLimits& limits) {
   auto part = std::make_unique<Part>();
   JG_ASSIGN_OR_RETURN(part->xml, zip.Read(name));
+  const auto tags = static_cast<std::uint64_t>(std::count(part->xml.begin(), part->xml.end(), '<'));
+  if (tags > limits.max_xml_elements)
+    return InvalidArgument("xlsx_too_large",
+                           "Excel 文件中的 " + name + " 超过 " +
+                               std::to_string(limits.max_xml_elements) + " 个 XML 元素，请拆分后再导入",
+                           "file");
   pugi::xml_parse_result r =
       part->doc.load_buffer_inplace(part->xml.data(), part->xml.size(), pugi::parse_default);
   if (!r)
@@ -96,11 +106,12 @@ struct Rel {
 };
 
 // The relationships of `part` by id, targets resolved; none if it has no .rels.
-Result<std::map<std::string, Rel>> LoadRels(ZipArchive& zip, const std::string& part) {
+Result<std::map<std::string, Rel>> LoadRels(ZipArchive& zip, const std::string& part,
+                                            const XlsxLimits& limits) {
   std::map<std::string, Rel> out;
   const std::string name = RelsOf(part);
   if (!zip.Has(name)) return out;
-  JG_ASSIGN_OR_RETURN(auto rels, LoadPart(zip, name));
+  JG_ASSIGN_OR_RETURN(auto rels, LoadPart(zip, name, limits));
   for (pugi::xml_node r : Child(rels->doc, "Relationships").children()) {
     if (Local(r.name()) != "Relationship") continue;
     if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
@@ -110,10 +121,11 @@ Result<std::map<std::string, Rel>> LoadRels(ZipArchive& zip, const std::string& 
   return out;
 }
 
-Result<std::vector<std::string>> LoadSharedStrings(ZipArchive& zip, const std::string& name) {
+Result<std::vector<std::string>> LoadSharedStrings(ZipArchive& zip, const std::string& name,
+                                                   const XlsxLimits& limits) {
   std::vector<std::string> out;
   if (name.empty()) return out;
-  JG_ASSIGN_OR_RETURN(auto sst, LoadPart(zip, name));
+  JG_ASSIGN_OR_RETURN(auto sst, LoadPart(zip, name, limits));
   for (pugi::xml_node si : Child(sst->doc, "sst").children())
     if (Local(si.name()) == "si") out.push_back(ItemText(si));
   return out;
@@ -140,10 +152,11 @@ bool IsDateFormat(int id, std::string_view code) {
 }
 
 // For each cell style (the cell's s="N"), whether it formats a date.
-Result<std::vector<bool>> LoadDateStyles(ZipArchive& zip, const std::string& name) {
+Result<std::vector<bool>> LoadDateStyles(ZipArchive& zip, const std::string& name,
+                                         const XlsxLimits& limits) {
   std::vector<bool> out;
   if (name.empty()) return out;
-  JG_ASSIGN_OR_RETURN(auto styles, LoadPart(zip, name));
+  JG_ASSIGN_OR_RETURN(auto styles, LoadPart(zip, name, limits));
   pugi::xml_node sheet = Child(styles->doc, "styleSheet");
   std::map<int, std::string> codes;
   for (pugi::xml_node f : Child(sheet, "numFmts").children())
@@ -169,15 +182,15 @@ Result<XlsxSheet> ReadXlsxFirstSheet(std::string_view bytes, const XlsxLimits& l
   JG_ASSIGN_OR_RETURN(ZipArchive zip, ZipArchive::Open(bytes, limits.zip));
   // The package's own relationships name the workbook part.
   std::string workbook_name;
-  JG_ASSIGN_OR_RETURN(auto root_rels, LoadRels(zip, ""));
+  JG_ASSIGN_OR_RETURN(auto root_rels, LoadRels(zip, "", limits));
   for (const auto& [id, rel] : root_rels)
     if (EndsWith(rel.type, "/officeDocument")) workbook_name = rel.target;
   if (workbook_name.empty()) {
     if (!zip.Has("xl/workbook.xml")) return Invalid("压缩包中没有工作簿（不是 .xlsx 文件）");
     workbook_name = "xl/workbook.xml";
   }
-  JG_ASSIGN_OR_RETURN(auto workbook, LoadPart(zip, workbook_name));
-  JG_ASSIGN_OR_RETURN(auto rels, LoadRels(zip, workbook_name));
+  JG_ASSIGN_OR_RETURN(auto workbook, LoadPart(zip, workbook_name, limits));
+  JG_ASSIGN_OR_RETURN(auto rels, LoadRels(zip, workbook_name, limits));
   pugi::xml_node wb = Child(workbook->doc, "workbook");
   XlsxSheet out;
   std::string_view d1904 = Child(wb, "workbookPr").attribute("date1904").value();
@@ -200,9 +213,9 @@ Result<XlsxSheet> ReadXlsxFirstSheet(std::string_view bytes, const XlsxLimits& l
     if (EndsWith(rel.type, "/sharedStrings")) shared_name = rel.target;
     if (EndsWith(rel.type, "/styles")) styles_name = rel.target;
   }
-  JG_ASSIGN_OR_RETURN(auto shared, LoadSharedStrings(zip, shared_name));
-  JG_ASSIGN_OR_RETURN(auto date_styles, LoadDateStyles(zip, styles_name));
-  JG_ASSIGN_OR_RETURN(auto sheet, LoadPart(zip, sheet_name));
+  JG_ASSIGN_OR_RETURN(auto shared, LoadSharedStrings(zip, shared_name, limits));
+  JG_ASSIGN_OR_RETURN(auto date_styles, LoadDateStyles(zip, styles_name, limits));
+  JG_ASSIGN_OR_RETURN(auto sheet, LoadPart(zip, sheet_name, limits));
   pugi::xml_node data = Child(Child(sheet->doc, "worksheet"), "sheetData");
   JG_ASSIGN_OR_RETURN(XlsxSheet cells,
                       ReadSheetData(data, shared, date_styles, out.date_system, limits));

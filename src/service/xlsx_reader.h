@@ -33,6 +33,7 @@ struct XlsxLimits {
   int max_row = 1048576;                  // Excel's own last row
   int max_columns = 256;                  // a non-empty cell further right is refused
   std::uint64_t max_cells = 8'000'000;    // cells kept, counting the empty ones before a value
+  std::uint64_t max_xml_elements = 8'000'000;  // per XML part, counted before parsing
 };
 
 struct XlsxSheet {

@@ -192,6 +192,13 @@ TEST(XlsxReader, ZipBombsAndHugeSheetsHitTheCaps) {
   EXPECT_EQ(CodeOf(ReadXlsxFirstSheet(Package(Sheet(R"(<row><c r="IW1"><v>1</v></c></row>)")))), "xlsx_too_large");
   EXPECT_TRUE(ReadXlsxFirstSheet(Package(Sheet(R"(<row><c r="XFD1" s="1"/></row>)"))).ok());  // empty: ignored
   EXPECT_EQ(CodeOf(ReadXlsxFirstSheet(Package(Sheet(R"(<row r="1048577"/>)")))), "xlsx_too_large");
+  XlsxLimits elements;
+  elements.max_xml_elements = 20;
+  std::string empties;
+  for (int i = 0; i < 30; ++i) empties += "<c/>";
+  auto many = ReadXlsxFirstSheet(Package(Sheet("<row>" + empties + "</row>")), elements);
+  EXPECT_EQ(CodeOf(many), "xlsx_too_large");
+  EXPECT_NE(many.status().message().find("data/second.xml"), std::string::npos) << many.status().message();
   XlsxLimits cells;
   cells.max_cells = 10;
   EXPECT_EQ(CodeOf(ReadXlsxFirstSheet(Package(Sheet(R"(<row><c r="F1"><v>1</v></c></row><row><c r="F2"><v>1</v></c></row>)")), cells)),
