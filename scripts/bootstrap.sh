@@ -9,6 +9,7 @@ DEBS=(
   g++ cmake ninja-build pkg-config make python3
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libssl-dev libspdlog-dev libfmt-dev libcli11-dev
+  libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   clang libclang-rt-14-dev
   chromium fonts-wqy-zenhei curl

@@ -79,8 +79,10 @@ int Main(int argc, char** argv) {
   std::string entity_file, report_path;
   bool dry_run = false;
   auto* ient = import->add_subcommand(
-      "entities", "Import market entities from CSV (UTF-8 or GB18030); upsert by credit code");
-  ient->add_option("file", entity_file, "CSV file")->required()->check(CLI::ExistingFile);
+      "entities",
+      "Import market entities from CSV (UTF-8 or GB18030) or .xlsx (first worksheet); upsert by "
+      "credit code");
+  ient->add_option("file", entity_file, "CSV or .xlsx file (told apart by content)")->required()->check(CLI::ExistingFile);
   ient->add_flag("--dry-run", dry_run, "Check every row, write nothing");
   ient->add_option("--report", report_path, "Write the per-row error report (CSV) here");
   ient->callback([&] { rc = ImportEntities(db, entity_file, dry_run, report_path); });

@@ -1,5 +1,6 @@
-// `jianguan import entities FILE`: the directory import from the command
-// line, with a progress bar on a terminal and the error report as CSV.
+// `jianguan import entities FILE`: the directory import (CSV or .xlsx, told
+// apart by content) from the command line, with a progress bar on a terminal
+// and the error report as CSV.
 #include <unistd.h>
 
 #include <fstream>
@@ -36,7 +37,7 @@ int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
     std::cerr << "\r校验 [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
               << done << "/" << total << std::flush;
   };
-  auto rep = svc.ImportCsv(nullptr, ss.str(), dry_run, progress);
+  auto rep = svc.ImportFile(nullptr, ss.str(), dry_run, progress);
   if (tty) std::cerr << "\n";
   if (!rep.ok()) {
     std::cerr << "jianguan: " << rep.status().ToString() << "\n";
@@ -56,8 +57,9 @@ int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
     }
     return kExitInvalidInput;
   }
+  const std::string format = rep->format == "xlsx" ? "XLSX" : rep->encoding;
   std::cout << (dry_run ? "valid (dry run, nothing written): " : "imported: ") << rep->rows
-            << " rows (" << rep->encoding << "), " << rep->inserted << " new, " << rep->updated
+            << " rows (" << format << "), " << rep->inserted << " new, " << rep->updated
             << " updated\n";
   return kExitOk;
 }

@@ -132,6 +132,19 @@ void RegisterEntityRoutes(Router& r, Services& s) {
     return out;
   });
 
+  r.Add("GET", "/api/v1/entities/export.xlsx", Access::kSession, [&s](Request& req) {
+    auto q = QueryFrom(req);
+    if (!q.ok()) return Error(q.status());
+    auto xlsx = s.entities.ExportXlsx(req.actor(), *q);
+    if (!xlsx.ok()) return Error(xlsx.status());
+    Response out;
+    out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    out.body = std::move(xlsx).value();
+    out.headers.emplace_back("Content-Disposition",
+                             "attachment; filename=\"entities.xlsx\"; filename*=UTF-8''%E5%B8%82%E5%9C%BA%E4%B8%BB%E4%BD%93.xlsx");
+    return out;
+  });
+
   r.Add("GET", "/api/v1/entities/{id}", Access::kSession, [&s](Request& req) {
     auto id = req.IdParam("id");
     if (!id) return Error(404, "entity_not_found", "市场主体不存在");
@@ -172,13 +185,14 @@ void RegisterEntityRoutes(Router& r, Services& s) {
     return Json(200, ToJson(*updated));
   });
 
-  // The body is the file itself (CSV, UTF-8 or GB18030). ?dry_run=1 checks
-  // only; ?report=csv answers a refused file with the error report as CSV.
+  // The body is the file itself: CSV (UTF-8 or GB18030) or .xlsx, told apart
+  // by content. ?dry_run=1 checks only; ?report=csv answers a refused file
+  // with the error report as CSV.
   r.Add(
       "POST", "/api/v1/entities/import", Access::kSession,
       [&s](Request& req) {
         const bool dry = req.query.count("dry_run") && req.query["dry_run"] == "1";
-        auto rep = s.entities.ImportCsv(&req.actor(), req.body, dry);
+        auto rep = s.entities.ImportFile(&req.actor(), req.body, dry);
         if (!rep.ok()) return Error(rep.status());
         if (!rep->errors.empty()) {
           if (req.query.count("report") && req.query["report"] == "csv") {
@@ -193,6 +207,7 @@ void RegisterEntityRoutes(Router& r, Services& s) {
                             {"message", "文件中有 " + std::to_string(rep->errors.size()) +
                                             " 处错误，未导入任何数据"},
                             {"rows", rep->rows},
+                            {"format", rep->format},
                             {"encoding", rep->encoding},
                             {"errors", ErrorsJson(*rep)}});
         }
@@ -201,6 +216,7 @@ void RegisterEntityRoutes(Router& r, Services& s) {
                           {"rows", rep->rows},
                           {"inserted", rep->inserted},
                           {"updated", rep->updated},
+                          {"format", rep->format},
                           {"encoding", rep->encoding},
                           {"file_sm3", rep->file_sm3}});
       },

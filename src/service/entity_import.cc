@@ -1,16 +1,19 @@
 // The directory import: every row checked first, a per-row report, and
 // nothing written unless the whole file is valid. Upsert by credit code.
+// CSV and .xlsx (told apart by content) become the same rows, checked alike.
 #include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "domain/csv.h"
+#include "domain/excel_date.h"
 #include "domain/sm3.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/entity_service.h"
 #include "service/text_encoding.h"
+#include "service/xlsx_reader.h"
 
 namespace jg {
 namespace {
@@ -59,25 +62,59 @@ Col ColumnOfField(const std::string& field) {
 
 }  // namespace
 
-Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::string& bytes,
-                                              bool dry_run, const ImportProgress& progress) {
+// A file's rows, whatever its format, and how to read its date columns.
+struct EntityService::ImportTable {
+  std::vector<CsvRow> rows;
+  std::vector<int> row_numbers;  // each row's line in the file; empty = index + 1
+  // Set for a spreadsheet: a whole number in a date column is a serial day.
+  std::optional<ExcelDateSystem> serial_dates;
+};
+
+Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::string& bytes,
+                                               bool dry_run, const ImportProgress& progress) {
   if (actor) {
     JG_RETURN_IF_ERROR(
         RequirePermission(env_.store, *actor, Permission::kImportEntities, std::nullopt));
   }
   ImportReport rep;
   rep.file_sm3 = Sm3Hex(bytes);
-  auto fail = [&](int row, std::string column, std::string value, std::string reason) {
-    rep.errors.push_back({row, std::move(column), std::move(value), std::move(reason)});
-  };
+  ImportTable table;
+  if (LooksLikeZip(bytes)) {
+    rep.format = "xlsx";
+    rep.encoding = "UTF-8";
+    JG_ASSIGN_OR_RETURN(XlsxSheet sheet, ReadXlsxFirstSheet(bytes));
+    table.rows = std::move(sheet.rows);
+    table.row_numbers = std::move(sheet.row_numbers);
+    table.serial_dates = sheet.date_system;
+    return ImportRows(actor, std::move(table), std::move(rep), dry_run, progress);
+  }
+  if (LooksLikeOleFile(bytes))
+    return InvalidArgument("xls_unsupported",
+                           "这是旧版 Excel（.xls）文件或加密的工作簿，请在 Excel 中另存为 .xlsx "
+                           "或 CSV（并取消密码保护）后再导入",
+                           "file");
+  rep.format = "csv";
   JG_ASSIGN_OR_RETURN(DecodedText text, DecodeSpreadsheetText(bytes));
   rep.encoding = text.encoding;
   auto parsed = ParseCsv(text.utf8);
   if (!parsed.ok()) {
-    fail(0, "", "", parsed.status().message());
+    rep.errors.push_back({0, "", "", parsed.status().message()});
     return rep;
   }
-  auto& rows = *parsed;
+  table.rows = std::move(parsed).value();
+  return ImportRows(actor, std::move(table), std::move(rep), dry_run, progress);
+}
+
+Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable table,
+                                               ImportReport rep, bool dry_run,
+                                               const ImportProgress& progress) {
+  auto fail = [&](int row, std::string column, std::string value, std::string reason) {
+    rep.errors.push_back({row, std::move(column), std::move(value), std::move(reason)});
+  };
+  auto& rows = table.rows;
+  auto line_of = [&](size_t r) {
+    return r < table.row_numbers.size() ? table.row_numbers[r] : static_cast<int>(r) + 1;
+  };
   if (rows.empty()) {
     fail(1, "", "", "文件为空");
     return rep;
@@ -90,16 +127,16 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     auto it = Headings().find(h);
     if (it == Headings().end()) {
-      fail(1, h, h, "无法识别的列名（可用列名见导入说明）");
+      fail(line_of(0), h, h, "无法识别的列名（可用列名见导入说明）");
     } else if (at.count(it->second)) {
-      fail(1, h, h, "列重复");
+      fail(line_of(0), h, h, "列重复");
     } else {
       at[it->second] = c;
     }
   }
   for (Col required : {Col::kCreditCode, Col::kName}) {
     if (!at.count(required))
-      fail(1, required == Col::kCreditCode ? "统一社会信用代码" : "名称", "", "缺少必需的列");
+      fail(line_of(0), required == Col::kCreditCode ? "统一社会信用代码" : "名称", "", "缺少必需的列");
   }
   if (!rep.errors.empty()) return rep;
 
@@ -117,7 +154,7 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
   std::vector<int> file_rows;
   std::map<std::string, int> seen_codes;
   for (size_t r = 1; r < rows.size(); ++r) {
-    const int row_no = static_cast<int>(r) + 1;
+    const int row_no = line_of(r);
     const auto& cells = rows[r];
     auto cell = [&](Col c) -> std::string {
       auto it = at.find(c);
@@ -125,6 +162,17 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
       return cells[it->second];
     };
     auto heading = [&](Col c) { return at.count(c) ? head[at[c]] : std::string(); };
+    // A spreadsheet may hold a date as its serial day number (a date cell
+    // formatted as a number); the reader already converted date-formatted cells.
+    auto date_cell = [&](Col c) -> std::string {
+      std::string v = cell(c);
+      const bool whole = !v.empty() && v.size() <= 7 &&
+                         v.find_first_not_of("0123456789") == std::string::npos;
+      if (table.serial_dates && whole) {
+        if (auto d = ExcelSerialToDate(std::stod(v), *table.serial_dates)) return *d;
+      }
+      return v;
+    };
     if (cells.size() > head.size()) {
       fail(row_no, "", "", "本行的列数多于表头");
       continue;
@@ -136,8 +184,8 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
     e.address = cell(Col::kAddress);
     e.street = cell(Col::kStreet);
     e.industry = cell(Col::kIndustry);
-    e.registered_on = cell(Col::kRegisteredOn);
-    e.risk_classified_on = cell(Col::kRiskDate);
+    e.registered_on = date_cell(Col::kRegisteredOn);
+    e.risk_classified_on = date_cell(Col::kRiskDate);
     e.tags = SplitTags(cell(Col::kTags));
     bool row_ok = true;
     if (std::string k = cell(Col::kKind); !k.empty()) {
@@ -159,7 +207,8 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
     }
     if (Status s = NormalizeEntity(e); !s.ok()) {
       Col c = ColumnOfField(s.field());
-      fail(row_no, heading(c), cell(c), s.message());
+      fail(row_no, heading(c), c == Col::kRegisteredOn || c == Col::kRiskDate ? date_cell(c) : cell(c),
+           s.message());
       row_ok = false;
     }
     if (row_ok) {
@@ -197,7 +246,8 @@ Result<ImportReport> EntityService::ImportCsv(const Actor* actor, const std::str
         return existing.status();
       }
     }
-    nlohmann::json detail = {{"file_sm3", rep.file_sm3}, {"encoding", rep.encoding},
+    nlohmann::json detail = {{"file_sm3", rep.file_sm3}, {"format", rep.format},
+                             {"encoding", rep.encoding},
                              {"rows", rep.rows},         {"inserted", rep.inserted},
                              {"updated", rep.updated}};
     return AppendAudit(tx, env_.clock, actor,

@@ -108,31 +108,45 @@ Result<Entity> EntityService::Update(const Actor& actor, Id id, Entity e) {
   return e;
 }
 
-Result<std::string> EntityService::ExportCsv(const Actor& actor, EntityQuery q) {
+const std::vector<std::string>& EntityService::ExportHeadings() {
+  static const std::vector<std::string> k = {
+      "统一社会信用代码", "名称", "主体类型", "法定代表人", "住所", "街镇", "管辖所",
+      "行业代码", "成立日期", "登记状态", "信用风险分类", "分类日期", "标签", "版本"};
+  return k;
+}
+
+Status EntityService::ForEachExported(
+    const Actor& actor, EntityQuery q,
+    const std::function<Status(const Entity&, const std::string&)>& row) {
   JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, Permission::kReadEntities, std::nullopt));
   JG_ASSIGN_OR_RETURN(auto depts, env_.store.ListDepartments());
   std::map<Id, std::string> station_name;
   for (const auto& d : depts) station_name[d.id] = d.name;
-  std::string out = "\xEF\xBB\xBF";
-  out += CsvLine({"统一社会信用代码", "名称", "主体类型", "法定代表人", "住所", "街镇", "管辖所",
-                  "行业代码", "成立日期", "登记状态", "信用风险分类", "分类日期", "标签", "版本"});
   q.offset = 0;
   q.limit = 5000;
   for (;;) {
     JG_ASSIGN_OR_RETURN(EntityPage page, env_.store.SearchEntities(q));
-    for (const auto& e : page.items) {
-      std::string tags;
-      for (const auto& t : e.tags) tags += (tags.empty() ? "" : ";") + t;
-      out += CsvLine({e.credit_code, e.name, std::string(EntityKindLabel(e.kind)),
-                      e.legal_representative, e.address, e.street,
-                      e.station_id ? station_name[*e.station_id] : "", e.industry, e.registered_on,
-                      std::string(EntityStatusLabel(e.status)),
-                      std::string(RiskClassName(e.risk_class)), e.risk_classified_on, tags,
-                      std::to_string(e.version)});
-    }
+    for (const auto& e : page.items)
+      JG_RETURN_IF_ERROR(row(e, e.station_id ? station_name[*e.station_id] : ""));
     if (page.items.size() < static_cast<size_t>(q.limit)) break;
     q.offset += q.limit;
   }
+  return Status::Ok();
+}
+
+Result<std::string> EntityService::ExportCsv(const Actor& actor, EntityQuery q) {
+  std::string out = "\xEF\xBB\xBF";
+  out += CsvLine(ExportHeadings());
+  JG_RETURN_IF_ERROR(ForEachExported(actor, q, [&](const Entity& e, const std::string& station) {
+    std::string tags;
+    for (const auto& t : e.tags) tags += (tags.empty() ? "" : ";") + t;
+    out += CsvLine({e.credit_code, e.name, std::string(EntityKindLabel(e.kind)),
+                    e.legal_representative, e.address, e.street, station, e.industry,
+                    e.registered_on, std::string(EntityStatusLabel(e.status)),
+                    std::string(RiskClassName(e.risk_class)), e.risk_classified_on, tags,
+                    std::to_string(e.version)});
+    return Status::Ok();
+  }));
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The directory of market entities: search, profile, history, add, edit,
-// CSV export, and the all-or-nothing import (entity_import.cc).
+// CSV and .xlsx export (entity_export_xlsx.cc), and the all-or-nothing import
+// of CSV or .xlsx (entity_import.cc).
 #pragma once
 
 #include <functional>
@@ -22,6 +23,7 @@ struct ImportError {
 
 struct ImportReport {
   bool applied = false;  // true only when every row was valid and all were written
+  std::string format;    // "csv" or "xlsx"
   std::string encoding;
   int rows = 0;
   int inserted = 0;
@@ -48,16 +50,33 @@ class EntityService {
   // CSV (UTF-8 with BOM, so Excel opens it as UTF-8) of every entity the
   // query matches, with Chinese column headings.
   Result<std::string> ExportCsv(const Actor& actor, EntityQuery q);
+  // The same as an .xlsx workbook: the same headings, credit codes as text,
+  // dates as dates, every cell a value (never a formula), the heading row
+  // frozen with an autofilter. Over Excel's row limit: "export_too_large".
+  Result<std::string> ExportXlsx(const Actor& actor, EntityQuery q);
 
-  // Validates every row first; writes nothing unless all rows are valid.
-  // `dry_run` validates only. A null actor is the operator's CLI.
-  Result<ImportReport> ImportCsv(const Actor* actor, const std::string& bytes, bool dry_run,
-                                 const ImportProgress& progress = {});
+  // The file is CSV (UTF-8, UTF-8 BOM or GB18030) or .xlsx (its first
+  // worksheet), told apart by content. Validates every row first; writes
+  // nothing unless all rows are valid. `dry_run` validates only. A null actor
+  // is the operator's CLI. An unreadable .xlsx is an error ("xlsx_invalid",
+  // "xlsx_too_large"), as is an old .xls ("xls_unsupported").
+  Result<ImportReport> ImportFile(const Actor* actor, const std::string& bytes, bool dry_run,
+                                  const ImportProgress& progress = {});
 
   // The import report as CSV (row, column, value, reason) for download.
   static std::string ErrorReportCsv(const ImportReport& r);
 
+  // The export's column headings (CSV and .xlsx), which the import accepts.
+  static const std::vector<std::string>& ExportHeadings();
+
  private:
+  struct ImportTable;
+  Result<ImportReport> ImportRows(const Actor* actor, ImportTable table, ImportReport rep,
+                                  bool dry_run, const ImportProgress& progress);
+  // Calls `row` with each entity the query matches (all pages) and the name
+  // of its station ("" if none), after the read permission check.
+  Status ForEachExported(const Actor& actor, EntityQuery q,
+                         const std::function<Status(const Entity&, const std::string&)>& row);
   Status CheckStation(const Entity& e);
   Status RequireEdit(const Actor& actor, const Entity& e);
   ServiceEnv env_;

@@ -168,6 +168,8 @@ await runSpec('directory', async ({ page, context, check, shot, visible, login, 
     const exported = await download(() => page.locator(tid('entities-export')).click())
     check(exported.text.startsWith('\uFEFF统一社会信用代码,名称'), 'export is UTF-8 with BOM and Chinese headings')
     check(exported.text.includes(codes.coop) && !exported.text.includes(codes.food), 'export holds the 马陆 cooperative and not the 南翔 company')
+    const workbook = await download(() => page.locator(tid('entities-export-xlsx')).click())
+    check(workbook.name.endsWith('.xlsx') && workbook.text.startsWith('PK\u0003\u0004'), '导出 Excel downloads an .xlsx workbook')
 
     // 7. The profile.
     await coopRow.locator(tid('entity-cell-name')).click()
