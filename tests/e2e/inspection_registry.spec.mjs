@@ -3,7 +3,8 @@
 // with the Chinese conflict message; the admin adds an inspector to the
 // 执法检查人员名录库 qualified for that item, with an expired certificate
 // (flagged) and declared conflicts of interest (one added twice → refused at the
-// field, one withdrawn); the inspector role sees no edit buttons.
+// field, one withdrawn); the inspector role sees no edit buttons but declares a
+// conflict on their own record.
 //
 //   JG_E2E_BASE_URL=http://127.0.0.1:8099 node tests/e2e/inspection_registry.spec.mjs
 //
@@ -137,6 +138,18 @@ await runSpec('inspection_registry', async ({ page, check, shot, visible, login,
   check((await irow.locator(tid('inspector-cell-cert-state')).innerText()) === '已过期', 'the expired certificate is flagged 已过期')
   check((await irow.locator(tid('inspector-cell-items')).innerText()).includes(ITEM_CODE), 'qualified for the new item')
 
+  // Linking to an account another record already has: 409 at the 关联账号 field.
+  await irow.locator(tid('inspector-edit')).click()
+  const link = visible(tid('inspector-dialog'))
+  await link.waitFor()
+  await pickOption(page, `${tid('inspector-dialog')} ${tid('inspector-form-user')}`, 'inspector-user-option-inspector')
+  await link.locator('.el-dialog__title').click()
+  await link.locator(tid('inspector-form-submit')).click()
+  const userErr = link.locator(`${tid('inspector-form-field-user_id')} .el-form-item__error`)
+  await userErr.waitFor()
+  check(true, `an account linked to another inspector is refused at 关联账号: ${await userErr.innerText()}`)
+  await link.locator(tid('inspector-form-cancel')).click()
+
   // Filter by the item: only qualified inspectors.
   await pickOption(page, tid('inspectors-filter-item'), `inspectors-item-option-${ITEM_CODE}`)
   await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, `${tid('inspectors-table')} tr.el-table__row`)
@@ -180,4 +193,25 @@ await runSpec('inspection_registry', async ({ page, check, shot, visible, login,
   await page.goto(`${BASE}/inspection/inspectors`)
   await page.locator(`${tid('inspectors-table')} tr.el-table__row`).filter({ hasText: CERT }).waitFor()
   check((await page.locator(tid('inspectors-create')).count()) === 0 && (await page.locator(tid('inspector-edit')).count()) === 0, 'inspector cannot add or edit inspectors')
+
+  // The inspector's own record (赵执法, linked to this account): self-declaration, no withdrawal.
+  const self = page.locator(`${tid('inspectors-table')} tr.el-table__row`).filter({ hasText: '赵执法' })
+  await self.locator(tid('inspector-conflicts')).click()
+  const sdlg = visible(tid('conflicts-dialog'))
+  await sdlg.waitFor()
+  const own = makeCreditCode('2')
+  await sdlg.locator(tid('conflict-form-credit_code')).fill(own)
+  await sdlg.locator(tid('conflict-form-reason')).fill('本人亲属经营')
+  await sdlg.locator(tid('conflict-form-submit')).click()
+  await sdlg.locator(tid('conflict-cell-code')).filter({ hasText: own }).waitFor()
+  check(true, 'the inspector declares a conflict on their own record')
+  check((await sdlg.locator(tid('conflict-remove')).count()) === 0, 'the inspector cannot withdraw declarations')
+  await shot('inspector-self-declaration')
+  await sdlg.locator('.el-dialog__headerbtn').click()
+  // Someone else's record: read only.
+  const otherRow = page.locator(`${tid('inspectors-table')} tr.el-table__row`).filter({ hasText: CERT })
+  await otherRow.locator(tid('inspector-conflicts')).click()
+  const odlg = visible(tid('conflicts-dialog'))
+  await odlg.waitFor()
+  check((await odlg.locator(tid('conflict-form')).count()) === 0, 'no declaration form on another inspector\'s record')
 })
