@@ -136,3 +136,52 @@ export function toCsv(rows) {
   const cell = (v) => (/[",\r\n]/.test(v) ? `"${String(v).replace(/"/g, '""')}"` : String(v))
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n'
 }
+
+// ---- helpers of the registry specs ------------------------------------------
+
+// An API call made by the signed-in page (its cookie, its CSRF token from
+// /auth/me). Resolves with { status, body }.
+export function apiCall(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const me = await (await fetch('/api/v1/auth/me', { credentials: 'same-origin' })).json()
+      const headers = { Accept: 'application/json', 'X-CSRF-Token': me.csrf_token }
+      if (body !== undefined) headers['Content-Type'] = 'application/json'
+      const r = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) })
+      const text = await r.text()
+      return { status: r.status, body: text ? JSON.parse(text) : null }
+    },
+    { method, path, body },
+  )
+}
+
+// YYYY-MM-DD in China time, `offset` days from today.
+export function chinaDate(offset = 0) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000))
+}
+
+// Opens an Element Plus select (by the container's test id) and clicks the option.
+export async function pickOption(page, selectSel, optionTestid) {
+  await page.locator(selectSel).click()
+  const option = page.locator(`[data-testid="${optionTestid}"]`).filter({ visible: true })
+  await option.first().click()
+}
+
+// Types into a date picker inside `fieldSel` and confirms with Enter.
+export async function fillDate(page, fieldSel, value) {
+  const input = page.locator(`${fieldSel} input`).first()
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+}
+
+// Waits until a dialog closes, or fails with the form's error texts.
+export async function savedOrFail(dialog, what) {
+  const formErr = dialog.locator('.el-form-item__error, .el-alert--error')
+  await Promise.race([
+    dialog.waitFor({ state: 'hidden' }),
+    formErr.first().waitFor().then(async () => {
+      throw new Error(`saving ${what} failed: ${(await formErr.allInnerTexts()).join('; ')}`)
+    }),
+  ])
+}

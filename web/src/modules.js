@@ -1,5 +1,7 @@
 import { markRaw } from 'vue'
-import { House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document } from '@element-plus/icons-vue'
+import {
+  House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim,
+} from '@element-plus/icons-vue'
 import { ROLES } from './permissions.js'
 
 // The modules of the platform. Each entry becomes both a route and a navigation
@@ -8,6 +10,7 @@ import { ROLES } from './permissions.js'
 // record's page) get no navigation item; `navPath` names the item to highlight.
 export const GROUPS = {
   directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
+  inspection: { titleKey: 'nav.inspection', icon: markRaw(Aim) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
@@ -16,6 +19,10 @@ export const MODULES = [
   { path: '/entities', name: 'entities', group: 'directory', titleKey: 'nav.entities', icon: markRaw(Search), roles: ROLES, component: () => import('./views/EntitiesView.vue') },
   { path: '/entities/import', name: 'entity-import', group: 'directory', titleKey: 'nav.entityImport', icon: markRaw(Upload), roles: ['admin'], component: () => import('./views/EntityImportView.vue') },
   { path: '/entities/:id(\\d+)', name: 'entity', hidden: true, navPath: '/entities', titleKey: 'nav.entityProfile', icon: markRaw(Document), roles: ROLES, component: () => import('./views/EntityProfileView.vue') },
+  { path: '/holdings', name: 'holdings', group: 'directory', titleKey: 'nav.holdings', icon: markRaw(Postcard), roles: ROLES, component: () => import('./views/HoldingsView.vue') },
+  { path: '/registrations', name: 'registrations', group: 'directory', titleKey: 'nav.registrations', icon: markRaw(EditPen), roles: ROLES, component: () => import('./views/RegistrationsView.vue') },
+  { path: '/inspection/items', name: 'inspection-items', group: 'inspection', titleKey: 'nav.inspectionItems', icon: markRaw(List), roles: ROLES, component: () => import('./views/InspectionItemsView.vue') },
+  { path: '/inspection/inspectors', name: 'inspectors', group: 'inspection', titleKey: 'nav.inspectors', icon: markRaw(UserFilled), roles: ROLES, component: () => import('./views/InspectorsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

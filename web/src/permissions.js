@@ -13,6 +13,11 @@ const GRANTS = {
   'entities.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
   'entities.edit': { admin: 'all', staff: 'own' },
   'entities.import': { admin: 'all' },
+  'holdings.edit': { admin: 'all', staff: 'own' },
+  'registrations.record': { admin: 'all', staff: 'all' },
+  'inspection.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
+  'inspection_items.manage': { admin: 'all', legal: 'all' },
+  'inspectors.manage': { admin: 'all', staff: 'own' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

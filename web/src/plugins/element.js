@@ -4,7 +4,8 @@ import {
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
-  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker,
+  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
+  ElTooltip,
 } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs'
 
@@ -41,12 +42,18 @@ import 'element-plus/es/components/timeline/style/css.mjs'
 import 'element-plus/es/components/timeline-item/style/css.mjs'
 import 'element-plus/es/components/progress/style/css.mjs'
 import 'element-plus/es/components/date-picker/style/css.mjs'
+import 'element-plus/es/components/tabs/style/css.mjs'
+import 'element-plus/es/components/tab-pane/style/css.mjs'
+import 'element-plus/es/components/checkbox/style/css.mjs'
+import 'element-plus/es/components/drawer/style/css.mjs'
+import 'element-plus/es/components/tooltip/style/css.mjs'
 
 export const elementPlus = makeInstaller([
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
-  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker,
+  ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
+  ElTooltip,
 ])
 
 export const elementOptions = { locale: zhCn }
