@@ -12,6 +12,7 @@
 #include "service/audit_service.h"
 #include "store/backup.h"
 #include "service/department_service.h"
+#include "service/entity_service.h"
 #include "service/inspection_registry_service.h"
 #include "service/system_clock.h"
 #include "service/user_service.h"
@@ -218,7 +219,8 @@ int ImportDepartments(const std::string& db, const std::string& csv_path) {
   return kExitOk;
 }
 
-int DemoInit(const std::string& db, const std::string& departments_csv) {
+int DemoInit(const std::string& db, const std::string& departments_csv,
+             const std::string& entities_file) {
   auto store = OpenStore(db);
   if (!store.ok()) return Fail(store.status());
   SystemClock clock;
@@ -252,6 +254,20 @@ int DemoInit(const std::string& db, const std::string& departments_csv) {
     std::cout << "  " << d.username << "\t" << d.role << "\t" << d.name << "\n";
   }
   if (Status st = SeedDemoInspectors(**store, clock, by_code); !st.ok()) return Fail(st);
+  if (!entities_file.empty()) {
+    std::ifstream in(entities_file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    EntityService entities(ServiceEnv{**store, clock});
+    auto rep = entities.ImportFile(nullptr, bytes.str(), false);
+    if (!rep.ok()) return Fail(rep.status());
+    if (!rep->applied) {
+      std::cerr << EntityService::ErrorReportCsv(*rep);
+      return Fail(InvalidArgument("import_refused", "演示主体文件有错误，未导入", "entities"));
+    }
+    std::cout << "\n演示市场主体 (demo entities): " << rep->inserted << " 新增, " << rep->updated
+              << " 更新 (" << entities_file << ")\n";
+  }
   std::cout << "\n";
   return kExitOk;
 }

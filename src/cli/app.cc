@@ -101,8 +101,12 @@ int Main(int argc, char** argv) {
 
   std::string demo_csv = "data/departments-jiading.csv";
   auto* demo = app.add_subcommand("demo-init", "Create a demo database with one account per role");
+  std::string demo_entities;
   demo->add_option("--departments", demo_csv, "Department tree CSV")->capture_default_str();
-  demo->callback([&] { rc = DemoInit(db, demo_csv); });
+  demo->add_option("--entities", demo_entities,
+                   "Also import these (fictional) market entities, e.g. data/demo/entities-demo.csv")
+      ->check(CLI::ExistingFile);
+  demo->callback([&] { rc = DemoInit(db, demo_csv, demo_entities); });
 
   auto* code = app.add_subcommand("code", "统一社会信用代码 (GB 32100-2015)");
   code->require_subcommand(1);

@@ -45,7 +45,9 @@ int ImportDepartments(const std::string& db, const std::string& csv_path);
 
 // Creates the demo database: the Jiading department tree and one account per
 // role, and prints the accounts.
-int DemoInit(const std::string& db, const std::string& departments_csv);
+// `entities_file` ("" = none): a directory file imported like `import entities`.
+int DemoInit(const std::string& db, const std::string& departments_csv,
+             const std::string& entities_file);
 
 // `code check`: validates 统一社会信用代码; exit 5 if any is invalid.
 int CodeCheck(const std::vector<std::string>& codes);

@@ -20,41 +20,26 @@ nlohmann::json OptId(const std::optional<Id>& v) { return v ? nlohmann::json(*v)
 }  // namespace
 
 nlohmann::json ToJson(const InspectionPlan& p) {
+  // The public fields, plus what only staff see.
+  nlohmann::json j = PublicPlanJson(p);
   const auto& pop = p.population;
-  return {{"id", p.id},
-          {"name", p.name},
-          {"year", p.year},
-          {"period_from", p.period_from},
-          {"period_to", p.period_to},
-          {"lead_department_id", p.lead_department_id},
-          {"member_department_ids", p.member_department_ids},
-          {"joint", p.joint()},
-          {"item_codes", p.item_codes},
-          {"population",
-           {{"kind", pop.kind ? std::string(EntityKindName(*pop.kind)) : ""},
-            {"street", pop.street},
-            {"station_id", OptId(pop.station_id)},
-            {"industry_prefix", pop.industry_prefix},
-            {"tag", pop.tag},
-            {"holding_kind", pop.holding_kind},
-            {"holding_item", pop.holding_item}}},
-          {"strata", StrataJson(p.strata)},
-          {"exclude_recent_months", p.exclude_recent_months},
-          {"max_per_year", p.max_per_year},
-          {"per_entity", p.per_entity},
-          {"workload_cap", p.workload_cap},
-          {"cross_station", p.cross_station},
-          {"seed_mode", draw::SeedModeName(p.seed_mode)},
-          {"seed_source", p.seed_source},
-          {"status", PlanStatusName(p.status)},
-          {"status_label", PlanStatusLabel(p.status)},
-          {"approved_by", p.approved_by},
-          {"approved_at", p.approved_at},
-          {"cancel_reason", p.cancel_reason},
-          {"published_at", p.published_at},
-          {"version", p.version},
-          {"updated_at", p.updated_at},
-          {"updated_by", p.updated_by}};
+  j["member_department_ids"] = p.member_department_ids;
+  j["population"] = {{"kind", pop.kind ? std::string(EntityKindName(*pop.kind)) : ""},
+                     {"street", pop.street},
+                     {"station_id", OptId(pop.station_id)},
+                     {"industry_prefix", pop.industry_prefix},
+                     {"tag", pop.tag},
+                     {"holding_kind", pop.holding_kind},
+                     {"holding_item", pop.holding_item}};
+  j["exclude_recent_months"] = p.exclude_recent_months;
+  j["max_per_year"] = p.max_per_year;
+  j["workload_cap"] = p.workload_cap;
+  j["approved_by"] = p.approved_by;
+  j["approved_at"] = p.approved_at;
+  j["version"] = p.version;
+  j["updated_at"] = p.updated_at;
+  j["updated_by"] = p.updated_by;
+  return j;
 }
 
 nlohmann::json ToJson(const InspectionTask& t) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/csv.h"
 #include "http/api.h"
 #include "http/api_json.h"
 #include "http/json_body.h"
@@ -194,51 +195,34 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     return PlanResult(s, s.plans.Update(req.actor(), *id, std::move(in).value()));
   });
 
-  // State changes: {"version": n} (+ reason / seed).
-  r.Add("POST", "/api/v1/plans/{id}/approve", Access::kSession, [&s](Request& req) {
-    auto id = req.IdParam("id");
-    if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
-    std::int64_t v = 0;
-    if (Status st = VersionBody(req.body, &v, {}); !st.ok()) return Error(st);
-    return PlanResult(s, s.plans.Approve(req.actor(), *id, v));
+  // State changes: {"version": n}, plus a reason (cancel) or a seed (draw).
+  using Step = std::function<Status(Request&, Id, std::int64_t, const std::string&)>;
+  auto step = [&r, &s](const std::string& name, const char* extra, Step fn) {
+    r.Add("POST", "/api/v1/plans/{id}/" + name, Access::kSession, [&s, extra, fn](Request& req) {
+      auto id = req.IdParam("id");
+      if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
+      std::int64_t v = 0;
+      std::string text;
+      Status st = extra ? VersionBody(req.body, &v, {{extra, &text}}) : VersionBody(req.body, &v, {});
+      if (st.ok()) st = fn(req, *id, v, text);
+      if (!st.ok()) return Error(st);
+      return PlanResult(s, s.plans.Plan(req.actor(), *id));
+    });
+  };
+  step("approve", nullptr, [&s](Request& req, Id id, std::int64_t v, const std::string&) {
+    return s.plans.Approve(req.actor(), id, v).status();
   });
-
-  r.Add("POST", "/api/v1/plans/{id}/cancel", Access::kSession, [&s](Request& req) {
-    auto id = req.IdParam("id");
-    if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
-    std::int64_t v = 0;
-    std::string reason;
-    if (Status st = VersionBody(req.body, &v, {{"reason", &reason}}); !st.ok()) return Error(st);
-    return PlanResult(s, s.plans.Cancel(req.actor(), *id, v, reason));
+  step("cancel", "reason", [&s](Request& req, Id id, std::int64_t v, const std::string& reason) {
+    return s.plans.Cancel(req.actor(), id, v, reason).status();
   });
-
-  r.Add("POST", "/api/v1/plans/{id}/commit", Access::kSession, [&s](Request& req) {
-    auto id = req.IdParam("id");
-    if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
-    std::int64_t v = 0;
-    if (Status st = VersionBody(req.body, &v, {}); !st.ok()) return Error(st);
-    auto d = s.plans.Commit(req.actor(), *id, v);
-    if (!d.ok()) return Error(d.status());
-    return PlanResult(s, s.plans.Plan(req.actor(), *id));
+  step("commit", nullptr, [&s](Request& req, Id id, std::int64_t v, const std::string&) {
+    return s.plans.Commit(req.actor(), id, v).status();
   });
-
-  r.Add("POST", "/api/v1/plans/{id}/draw", Access::kSession, [&s](Request& req) {
-    auto id = req.IdParam("id");
-    if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
-    std::int64_t v = 0;
-    std::string seed;
-    if (Status st = VersionBody(req.body, &v, {{"seed", &seed}}); !st.ok()) return Error(st);
-    auto d = s.plans.Draw(req.actor(), *id, v, seed);
-    if (!d.ok()) return Error(d.status());
-    return PlanResult(s, s.plans.Plan(req.actor(), *id));
+  step("draw", "seed", [&s](Request& req, Id id, std::int64_t v, const std::string& seed) {
+    return s.plans.Draw(req.actor(), id, v, seed).status();
   });
-
-  r.Add("POST", "/api/v1/plans/{id}/publish", Access::kSession, [&s](Request& req) {
-    auto id = req.IdParam("id");
-    if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
-    std::int64_t v = 0;
-    if (Status st = VersionBody(req.body, &v, {}); !st.ok()) return Error(st);
-    return PlanResult(s, s.plans.Publish(req.actor(), *id, v));
+  step("publish", nullptr, [&s](Request& req, Id id, std::int64_t v, const std::string&) {
+    return s.plans.Publish(req.actor(), id, v).status();
   });
 
   r.Add("GET", "/api/v1/plans/{id}/tasks", Access::kSession, [&s](Request& req) {
@@ -371,6 +355,35 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
           for (const auto& t : *results) rows.push_back(PublicInspectionResult(t));
           j["results"] = rows;
           return Json(200, j);
+        }));
+
+  // Bulk download of every published result of a year (UTF-8 with BOM for
+  // Excel; formula-safe cells), so nobody has to scrape the pages.
+  r.Add("GET", "/api/v1/public/inspection-results.csv", Access::kPublic,
+        publicly([&s](Request& req) {
+          std::optional<std::int64_t> year;
+          if (Status st = IntQuery(req, "year", &year); !st.ok()) return Error(st);
+          if (!year) return Error(400, "required", "请指定年度", "year");
+          auto plans = s.plans.PublicPlans(static_cast<int>(*year));
+          if (!plans.ok()) return Error(plans.status());
+          Response out;
+          out.content_type = "text/csv; charset=utf-8";
+          out.body = "\xEF\xBB\xBF" + CsvLine({"计划编号", "抽查计划", "统一社会信用代码", "名称",
+                                                "检查日期", "检查结果"});
+          for (const auto& p : *plans) {
+            if (p.status != PlanStatus::kPublished) continue;
+            auto results = s.plans.PublicResults(p.id);
+            if (!results.ok()) return Error(results.status());
+            for (const auto& t : *results) {
+              out.body += CsvLine({std::to_string(p.id), p.name, t.credit_code, t.entity_name,
+                                   t.inspected_on,
+                                   t.outcome ? std::string(InspectionOutcomeLabel(*t.outcome)) : ""});
+            }
+          }
+          out.headers.emplace_back("Content-Disposition",
+                                   "attachment; filename=\"inspection-results-" +
+                                       std::to_string(*year) + ".csv\"");
+          return out;
         }));
 
   // Before the draw: the frozen input (no seed); after: the full verification file.

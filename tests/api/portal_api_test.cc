@@ -140,6 +140,7 @@ TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
     fill("{id}", std::to_string(plan_id_));
     fill("{code}", ValidCreditCode(7));
     if (path == "/api/v1/public/entities") path += "?q=%E9%A9%AC%E9%99%86";
+    if (path == "/api/v1/public/inspection-results.csv") path += "?year=2023";
     auto r = anon.Request(method, path);
     ASSERT_EQ(r.status, 200) << path << " " << r.body;
     ++walked;
@@ -151,6 +152,13 @@ TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
   auto rec = anon.Get("/api/v1/public/entities/" + ValidCreditCode(7)).json();
   ASSERT_EQ(rec["inspections"].size(), 1u);
   EXPECT_EQ(rec["inspections"][0]["outcome_label"], "发现问题已责令改正");
+  // The bulk download has the same published row, and nothing of another year.
+  auto csv = anon.Get("/api/v1/public/inspection-results.csv?year=2023");
+  EXPECT_NE(csv.body.find(ValidCreditCode(7) + ",上海马陆葡萄专业合作社,2023-09-10,发现问题已责令改正"),
+            std::string::npos)
+      << csv.body;
+  EXPECT_EQ(anon.Get("/api/v1/public/inspection-results.csv?year=2022").body.find(ValidCreditCode(7)),
+            std::string::npos);
 }
 
 TEST_P(PortalApi, BadQueriesAreClearErrors) {
