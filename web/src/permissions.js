@@ -18,6 +18,9 @@ const GRANTS = {
   'inspection.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
   'inspection_items.manage': { admin: 'all', legal: 'all' },
   'inspectors.manage': { admin: 'all', staff: 'own' },
+  'plans.manage': { admin: 'all', legal: 'all', staff: 'own' },
+  'plans.approve': { admin: 'all', leader: 'all' },
+  'inspection_results.record': { admin: 'all', staff: 'own' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']
