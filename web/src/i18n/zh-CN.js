@@ -547,6 +547,7 @@ export default {
   'plans.colDue': '结果公示期限',
   'plans.joint': '联合',
   'plans.overdue': '已逾期',
+  'plans.dueUnknown': '—（节假日历未覆盖）',
   'plans.publicPage': '公示页面',
   'plans.yearN': '{year}年',
   'planForm.createTitle': '新建抽查计划',
