@@ -62,6 +62,7 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
   const stale = await apiCall(page, 'POST', '/plans', {
     name: STALE_PLAN, period_from: `${YEAR}-01-01`, period_to: `${YEAR}-12-31`, lead_department_id: jqs.id,
     item_codes: ['SP-001'], population: { street: STREET }, strata: [{ stratum: 'A', count: 1 }],
+    seed_mode: 'public-value', seed_source: `${YEAR}年某期福利彩票开奖号码（测试${RUN}）`,
   })
   check(stale.status === 201, `a second plan is drafted through the API (${stale.status})`)
 
@@ -197,6 +198,34 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
   await waitStatus(page, '结果已公示')
   check((await page.locator(tid('task-record')).count()) === 0, 'published results are final: no 录入结果')
   await shot('plan-published')
+
+  // The second plan takes a public random value at the draw, and is then cancelled with its reason.
+  await page.goto(`${BASE}/inspection/plans/${stale.body.id}`)
+  await waitStatus(page, '已审批')
+  await actConfirmed(page, 'plan-commit')
+  await waitStatus(page, '已公示承诺')
+  await page.locator(tid('plan-draw')).click()
+  const drawDialog = visible(tid('draw-dialog'))
+  await drawDialog.waitFor()
+  check((await drawDialog.innerText()).includes(`测试${RUN}`), 'the draw dialog names the committed source of the public value')
+  await drawDialog.locator(tid('draw-seed')).fill('03 12 18 22 27 31 + 05')
+  await shot('draw-public-value')
+  await drawDialog.locator(tid('draw-submit')).click()
+  await drawDialog.waitFor({ state: 'hidden' })
+  await waitStatus(page, '已抽取')
+  check((await page.locator(`${tid('plan-tasks')} tr.el-table__row`).count()) === 1, 'the public-value draw drew one A-class entity')
+  await page.locator(tid('plan-cancel')).click()
+  const cancelDialog = visible(tid('cancel-dialog'))
+  await cancelDialog.waitFor()
+  await cancelDialog.locator(tid('cancel-submit')).click()
+  await cancelDialog.locator('.el-form-item__error').waitFor()
+  check(true, 'a cancellation needs its reason')
+  await cancelDialog.locator(tid('cancel-reason')).fill('上级部署调整')
+  await cancelDialog.locator(tid('cancel-submit')).click()
+  await cancelDialog.waitFor({ state: 'hidden' })
+  await waitStatus(page, '已撤销')
+  check((await page.locator(tid('plan-cancel-reason')).innerText()) === '上级部署调整', 'the plan is cancelled with its reason')
+  check((await page.locator(tid('task-cell-status')).first().innerText()) === '已取消', 'and its open task is cancelled')
 
   // Stats count the run.
   await page.locator(tid('nav-plan-stats')).click()

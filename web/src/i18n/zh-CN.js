@@ -47,6 +47,7 @@ export default {
   'login.usernamePlaceholder': '请输入用户名',
   'login.passwordPlaceholder': '请输入密码',
   'login.submit': '登录',
+  'login.publicPlans': '双随机、一公开 · 抽查计划公示（无需登录）',
   'login.footer': '仅限授权人员使用，所有操作均记入审计日志',
 
   // layout
