@@ -102,6 +102,16 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
   check((await page.locator(tid('plan-strata')).innerText()).includes('D类 50%'), 'strata: D by ratio 50%')
   check((await page.locator(tid('plan-population')).innerText()).includes(STREET), 'population: the street of this run')
   check((await page.locator(tid('plan-approve')).count()) === 0, 'staff see no 审批 button')
+  // A draft is edited with its version: exclude entities inspected in the last 6 months.
+  await page.locator(tid('plan-edit')).click()
+  await dialog.waitFor()
+  const months = dialog.locator(`${tid('plan-form-field-exclude_recent_months')} input`)
+  await months.fill('6')
+  await months.press('Tab')
+  await dialog.locator(tid('plan-form-submit')).click()
+  await savedOrFail(dialog, 'the edited plan')
+  await page.locator(tid('plan-exclusions')).filter({ hasText: '近6个月' }).waitFor()
+  check(true, 'the edited draft excludes entities inspected in the last 6 months')
   // The list shows it with its status and publication deadline.
   await page.locator(tid('plan-back')).click()
   const listRow = page.locator(`${tid('plans-table')} tr.el-table__row`).filter({ hasText: PLAN })
