@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import {
-  House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim,
+  House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
 } from '@element-plus/icons-vue'
 import { ROLES } from './permissions.js'
 
@@ -23,6 +23,10 @@ export const MODULES = [
   { path: '/registrations', name: 'registrations', group: 'directory', titleKey: 'nav.registrations', icon: markRaw(EditPen), roles: ROLES, component: () => import('./views/RegistrationsView.vue') },
   { path: '/inspection/items', name: 'inspection-items', group: 'inspection', titleKey: 'nav.inspectionItems', icon: markRaw(List), roles: ROLES, component: () => import('./views/InspectionItemsView.vue') },
   { path: '/inspection/inspectors', name: 'inspectors', group: 'inspection', titleKey: 'nav.inspectors', icon: markRaw(UserFilled), roles: ROLES, component: () => import('./views/InspectorsView.vue') },
+  { path: '/inspection/plans', name: 'plans', group: 'inspection', titleKey: 'nav.plans', icon: markRaw(Calendar), roles: ROLES, component: () => import('./views/PlansView.vue') },
+  { path: '/inspection/plans/:id(\\d+)', name: 'plan', hidden: true, navPath: '/inspection/plans', titleKey: 'nav.plan', icon: markRaw(Document), roles: ROLES, component: () => import('./views/PlanDetailView.vue') },
+  { path: '/inspection/tasks', name: 'my-tasks', group: 'inspection', titleKey: 'nav.myTasks', icon: markRaw(Checked), roles: ROLES, component: () => import('./views/MyTasksView.vue') },
+  { path: '/inspection/stats', name: 'plan-stats', group: 'inspection', titleKey: 'nav.planStats', icon: markRaw(DataAnalysis), roles: ROLES, component: () => import('./views/PlanStatsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

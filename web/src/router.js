@@ -7,6 +7,9 @@ import LoginView from './views/LoginView.vue'
 
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  // The public pages of 双随机、一公开: open to anyone, signed in or not.
+  { path: '/public/plans', name: 'public-plans', component: () => import('./views/PublicPlansView.vue'), meta: { open: true, titleKey: 'public.plansTitle' } },
+  { path: '/public/plans/:id(\\d+)', name: 'public-plan', component: () => import('./views/PublicPlanView.vue'), meta: { open: true, titleKey: 'public.planTitle' } },
   {
     path: '/',
     component: MainLayout,
@@ -30,6 +33,7 @@ export function safeRedirect(r) {
 }
 
 router.beforeEach(async (to) => {
+  if (to.meta.open) return true
   if (!session.checked) {
     try {
       await loadSession()

@@ -5,7 +5,7 @@ import {
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
   ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
-  ElTooltip,
+  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio,
 } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs'
 
@@ -47,13 +47,16 @@ import 'element-plus/es/components/tab-pane/style/css.mjs'
 import 'element-plus/es/components/checkbox/style/css.mjs'
 import 'element-plus/es/components/drawer/style/css.mjs'
 import 'element-plus/es/components/tooltip/style/css.mjs'
+import 'element-plus/es/components/input-number/style/css.mjs'
+import 'element-plus/es/components/radio-group/style/css.mjs'
+import 'element-plus/es/components/radio/style/css.mjs'
 
 export const elementPlus = makeInstaller([
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
   ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
-  ElTooltip,
+  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio,
 ])
 
 export const elementOptions = { locale: zhCn }
