@@ -19,10 +19,11 @@ constexpr Named kPlanStatuses[] = {{"draft", "草稿"},       {"approved", "已�
                                    {"published", "结果已公示"}, {"cancelled", "已撤销"}};
 constexpr Named kOutcomes[] = {{"no_problem", "未发现问题"},
                                {"corrected", "发现问题已责令改正"},
-                               {"case_filed", "发现问题，移交立案查处"},
+                               {"case_filed", "发现问题移送立案"},
                                {"problem_other", "发现问题，待后续处理"},
-                               {"unreachable", "通过登记的住所或者经营场所无法联系"},
-                               {"not_operating", "未开业或已停业、歇业"}};
+                               {"unreachable", "通过登记的住所（经营场所）无法联系"},
+                               {"not_operating", "未发现开展本次抽查涉及的经营活动"},
+                               {"uncooperative", "不配合检查"}};
 constexpr std::string_view kTaskStatuses[] = {"assigned", "done", "cancelled"};
 
 template <size_t N>
@@ -88,7 +89,7 @@ std::optional<InspectionOutcome> ParseInspectionOutcome(std::string_view s) {
 }
 bool IsProblem(InspectionOutcome o) {
   return o == InspectionOutcome::kCorrected || o == InspectionOutcome::kCaseFiled ||
-         o == InspectionOutcome::kProblemOther;
+         o == InspectionOutcome::kProblemOther || o == InspectionOutcome::kUncooperative;
 }
 
 std::string_view TaskStatusName(TaskStatus s) { return kTaskStatuses[static_cast<int>(s)]; }

@@ -100,10 +100,11 @@ std::string RecentSince(const InspectionPlan& plan);
 enum class InspectionOutcome {
   kNoProblem,     // 未发现问题
   kCorrected,     // 发现问题已责令改正
-  kCaseFiled,     // 发现问题，移交立案查处
+  kCaseFiled,     // 发现问题移送立案
   kProblemOther,  // 发现问题，待后续处理
-  kUnreachable,   // 通过登记的住所或者经营场所无法联系
-  kNotOperating,  // 未开业/已停业、歇业
+  kUnreachable,   // 通过登记的住所（经营场所）无法联系
+  kNotOperating,  // 未发现开展本次抽查涉及的经营活动
+  kUncooperative, // 不配合检查 (itself a finding: counts as a problem)
 };
 std::string_view InspectionOutcomeName(InspectionOutcome o);   // "no_problem" …
 std::string_view InspectionOutcomeLabel(InspectionOutcome o);  // "未发现问题" …

@@ -437,7 +437,7 @@ Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
   auto rows = Query(
       "SELECT " + key + " AS k, COUNT(DISTINCT pl.id), COUNT(t.id), "
       "COALESCE(SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN t.outcome IN ('corrected', 'case_filed', 'problem_other') "
+      "COALESCE(SUM(CASE WHEN t.outcome IN ('corrected', 'case_filed', 'problem_other', 'uncooperative') "
       "THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN t.outcome = 'case_filed' THEN 1 ELSE 0 END), 0) "
       "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id "

@@ -5,9 +5,9 @@ import { t } from '../i18n/index.js'
 import { api } from '../api/client.js'
 
 export const PLAN_STATUSES = ['draft', 'approved', 'committed', 'drawn', 'published', 'cancelled']
-export const OUTCOMES = ['no_problem', 'corrected', 'case_filed', 'problem_other', 'unreachable', 'not_operating']
+export const OUTCOMES = ['no_problem', 'corrected', 'case_filed', 'problem_other', 'unreachable', 'not_operating', 'uncooperative']
 // The outcomes that count towards the discovery rate; they need findings.
-export const PROBLEM_OUTCOMES = ['corrected', 'case_filed', 'problem_other']
+export const PROBLEM_OUTCOMES = ['corrected', 'case_filed', 'problem_other', 'uncooperative']
 // Risk classes as strata; '' is the unclassified stratum.
 export const STRATA = ['A', 'B', 'C', 'D', '']
 
