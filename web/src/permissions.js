@@ -18,6 +18,9 @@ const GRANTS = {
   'inspection.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'all', inspector: 'all' },
   'inspection_items.manage': { admin: 'all', legal: 'all' },
   'inspectors.manage': { admin: 'all', staff: 'own' },
+  'cases.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
+  'cases.manage': { admin: 'all', legal: 'all', staff: 'own' },
+  'cases.approve': { admin: 'all', leader: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']
