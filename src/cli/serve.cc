@@ -12,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "http/server.h"
 #include "service/system_clock.h"
+#include "service/enforcement_rules.h"
 #include "service/work_calendar.h"
 
 namespace jg::cli {
@@ -50,10 +51,11 @@ int Serve(const ServeOptions& o) {
     calendar = std::move(loaded).value();
   }
   PlanService plans(env, calendar);
+  CaseService cases(env, calendar, BuiltInEnforcementRules());
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
-                          inspection, plans};
+                          inspection, plans,      cases};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -23,6 +23,9 @@ std::string_view PermissionName(Permission p) {
     case Permission::kManagePlans: return "plans.manage";
     case Permission::kApprovePlans: return "plans.approve";
     case Permission::kRecordInspectionResults: return "inspection_results.record";
+    case Permission::kReadCases: return "cases.read";
+    case Permission::kManageCases: return "cases.manage";
+    case Permission::kApproveCases: return "cases.approve";
   }
   return "";
 }
@@ -95,6 +98,18 @@ constexpr Grant kGrants[] = {
     {Role::kLegal, Permission::kManagePlans, Scope::kAll},
     {Role::kStaff, Permission::kManagePlans, Scope::kOwnDepartment},
     {Role::kStaff, Permission::kRecordInspectionResults, Scope::kOwnDepartment},
+    // Enforcement cases: a section or station handles its own cases; the legal
+    // department supervises them all (法制审核); a leader approves filing and
+    // decisions (《市场监督管理行政处罚程序规定》第二十条、第五十七条).
+    {Role::kAdmin, Permission::kReadCases, Scope::kAll},
+    {Role::kAdmin, Permission::kManageCases, Scope::kAll},
+    {Role::kAdmin, Permission::kApproveCases, Scope::kAll},
+    {Role::kLeader, Permission::kReadCases, Scope::kAll},
+    {Role::kLeader, Permission::kApproveCases, Scope::kAll},
+    {Role::kLegal, Permission::kReadCases, Scope::kAll},
+    {Role::kLegal, Permission::kManageCases, Scope::kAll},
+    {Role::kStaff, Permission::kReadCases, Scope::kOwnDepartment},
+    {Role::kStaff, Permission::kManageCases, Scope::kOwnDepartment},
 };
 }  // namespace
 

@@ -28,6 +28,9 @@ enum class Permission {
   kApprovePlans,          // approve a plan before its commitment is published
   kRecordInspectionResults, // record results of tasks (scope: the plan's lead department;
                             // an inspector always may for the tasks they are assigned to)
+  kReadCases,             // read enforcement leads and cases (scope: the case's department)
+  kManageCases,           // record leads, move cases, record facts (scope: the department)
+  kApproveCases,          // approve filing (立案 / 不予立案) and decisions (作出决定)
 };
 std::string_view PermissionName(Permission p);
 

@@ -4,6 +4,7 @@
 #include "http/router.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/case_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
@@ -32,6 +33,7 @@ struct Services {
   PortalLimits portal_limits;
   InspectionRegistryService& inspection;
   PlanService& plans;
+  CaseService& cases;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -45,6 +47,7 @@ void RegisterHoldingRoutes(Router& r, Services& s);
 void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
+void RegisterCaseRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 
@@ -58,6 +61,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterPortalRoutes(r, s);
   RegisterInspectionRoutes(r, s);
   RegisterPlanRoutes(r, s);
+  RegisterCaseRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -363,6 +363,18 @@ class SqlStore final : public Store {
   Result<std::vector<InspectionCounts>> CountInspections(int year,
                                                          const std::string& group_by) override;
 
+  Result<Id> InsertLead(const enforcement::Lead& l) override;
+  Result<enforcement::Lead> GetLead(Id id) override;
+  Result<std::vector<enforcement::Lead>> ListLeads(const LeadQuery& q) override;
+  Status UpdateLead(const enforcement::Lead& l) override;
+  Result<int> LastCaseSequence(int year) override;
+  Result<Id> InsertCase(const enforcement::EnforcementCase& c) override;
+  Result<enforcement::EnforcementCase> GetCase(Id id) override;
+  Result<std::vector<enforcement::EnforcementCase>> ListCases(const CaseQuery& q) override;
+  Status UpdateCase(const enforcement::EnforcementCase& c) override;
+  Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) override;
+  Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);
@@ -397,6 +409,11 @@ class SqlStore final : public Store {
   Status LoadPlanChildren(InspectionPlan& p);
   Status WriteTaskInspectors(const InspectionTask& t);
   Status LoadTaskInspectors(std::vector<InspectionTask>& ts);
+  Status WriteExcluded(const char* table, const char* key, Id id,
+                       const std::vector<enforcement::ExcludedInterval>& ex);
+  Result<std::vector<enforcement::ExcludedInterval>> LoadExcluded(const char* table,
+                                                                  const char* key, Id id);
+  Status LoadCaseChildren(enforcement::EnforcementCase& c);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.
   template <typename T>

@@ -19,6 +19,7 @@
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/enforcement/case_file.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
 #include "domain/inspection_plan.h"
@@ -127,6 +128,16 @@ struct InspectionCounts {
   std::int64_t inspected = 0;  // with a result
   std::int64_t problems = 0;   // IsProblem outcomes
   std::int64_t cases = 0;      // outcome case_filed
+};
+
+// Enforcement leads and cases. Unset fields do not filter.
+struct LeadQuery {
+  std::optional<Id> department_id;
+  std::optional<enforcement::LeadStatus> status;
+};
+struct CaseQuery {
+  std::optional<Id> department_id;
+  std::optional<enforcement::CaseStage> stage;
 };
 
 class Store {
@@ -274,6 +285,36 @@ class Store {
   // or "month" (YYYY-MM of inspected_on; tasks without a result under "").
   virtual Result<std::vector<InspectionCounts>> CountInspections(int year,
                                                                  const std::string& group_by) = 0;
+
+  // ---- enforcement: leads (线索), cases (案件) and their events ----
+  // Inserts at version 1 with its excluded periods. kFailedPrecondition for an
+  // unknown department, entity or inspection task.
+  virtual Result<Id> InsertLead(const enforcement::Lead& l) = 0;
+  // With its excluded periods. kNotFound "lead_not_found".
+  virtual Result<enforcement::Lead> GetLead(Id id) = 0;
+  // Newest found first, then id descending.
+  virtual Result<std::vector<enforcement::Lead>> ListLeads(const LeadQuery& q) = 0;
+  // Every field and the excluded periods when l.version is current (then
+  // version+1); kAborted stale_version otherwise; kNotFound if none.
+  virtual Status UpdateLead(const enforcement::Lead& l) = 0;
+  // The highest case sequence of `year`, 0 when the year has none.
+  virtual Result<int> LastCaseSequence(int year) = 0;
+  // Inserts at version 1 with its officers (in order) and excluded periods.
+  // kAlreadyExists (field "case_number") on a taken number or year sequence,
+  // or when the lead already has a case (field "lead_id").
+  virtual Result<Id> InsertCase(const enforcement::EnforcementCase& c) = 0;
+  // With officers and excluded periods. kNotFound "case_not_found".
+  virtual Result<enforcement::EnforcementCase> GetCase(Id id) = 0;
+  // Newest filed first, then id descending; with officers and excluded periods.
+  virtual Result<std::vector<enforcement::EnforcementCase>> ListCases(const CaseQuery& q) = 0;
+  // Every field but number, lead and officers (fixed on filing), and the
+  // excluded periods, when c.version is current (then version+1); kAborted
+  // stale_version otherwise; kNotFound if none.
+  virtual Status UpdateCase(const enforcement::EnforcementCase& c) = 0;
+  // Appends one transition of a case; returns its id.
+  virtual Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) = 0;
+  // Oldest first.
+  virtual Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -105,12 +105,14 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   ids["other_dept"] = std::to_string(server.department("NXS"));
   // 双随机: a drawn plan of 江桥所 (two qualified inspectors, the 江桥所 entity
   // unclassified) with its one task, and a draft plan of 南翔所.
+  std::vector<long> drawn_inspectors;
   for (const char* cert : {"矩阵证-抽1", "矩阵证-抽2"}) {
     auto r = admin.Post("/api/v1/inspectors",
                         {{"name", "矩阵抽查"}, {"department_id", server.department("JQS")},
                          {"certificate_no", cert}, {"certificate_expires", "2027-12-31"},
                          {"qualified_items", {"SP-001"}}});
     EXPECT_EQ(r.status, 201) << r.body;
+    drawn_inspectors.push_back(r.json()["id"].get<long>());
   }
   auto add_plan = [&](const char* dept) {
     nlohmann::json body = {{"name", std::string("矩阵计划") + dept},
@@ -133,6 +135,27 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   }
   auto tasks = admin.Get("/api/v1/plans/" + ids["plan"] + "/tasks").json();
   ids["task"] = tasks["items"].size() == 1 ? tasks["items"][0]["id"].dump() : "0";
+
+  // Enforcement: an open lead of each station, and a case of each filed from another lead.
+  auto add_lead = [&](const char* dept) {
+    auto r = admin.Post("/api/v1/leads", {{"source", "complaint"},
+                                          {"description", "矩阵线索"},
+                                          {"found_on", "2023-11-01"},
+                                          {"department_id", server.department(dept)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  auto add_case = [&](const char* dept) {
+    auto lead = add_lead(dept);
+    auto r = admin.Post("/api/v1/leads/" + lead + "/file",
+                        {{"version", 1}, {"on", "2023-11-02"}, {"officer_ids", drawn_inspectors}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["lead"] = add_lead("JQS");
+  ids["other_lead"] = add_lead("NXS");
+  ids["case"] = add_case("JQS");
+  ids["other_case"] = add_case("NXS");
 
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;

@@ -7,6 +7,7 @@
 #include "service/audit_service.h"
 #include "service/department_service.h"
 #include "service/user_service.h"
+#include "service/enforcement_rules.h"
 #include "service/work_calendar.h"
 
 namespace jg::testing {
@@ -42,6 +43,7 @@ struct TestServer::Wiring {
   PortalService portal;
   InspectionRegistryService inspection;
   PlanService plans;
+  CaseService cases;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -56,8 +58,9 @@ struct TestServer::Wiring {
         portal(env),
         inspection(env),
         plans(env, BuiltInWorkCalendar()),
+        cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans},
+                 portal, http::PortalLimits{}, inspection, plans,  cases},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

@@ -21,6 +21,9 @@ const GRANTS = {
   'plans.manage': { admin: 'all', legal: 'all', staff: 'own' },
   'plans.approve': { admin: 'all', leader: 'all' },
   'inspection_results.record': { admin: 'all', staff: 'own' },
+  'cases.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
+  'cases.manage': { admin: 'all', legal: 'all', staff: 'own' },
+  'cases.approve': { admin: 'all', leader: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

@@ -1,0 +1,149 @@
+// /api/v1/leads (案件线索), /api/v1/cases (行政处罚案件) and
+// /api/v1/lenient-rules (不予处罚、减轻处罚规则). Routes: docs/api.md.
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "http/api.h"
+#include "http/api_case_json.h"
+#include "service/case_json.h"
+
+namespace jg::http {
+namespace {
+
+std::string Param(const Request& req, const char* k) {
+  auto it = req.query.find(k);
+  return it == req.query.end() ? "" : it->second;
+}
+
+Status IdQuery(const Request& req, const char* k, std::optional<Id>* out) {
+  std::string v = Param(req, k);
+  if (v.empty()) return Status::Ok();
+  Id n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < 1)
+    return InvalidArgument("invalid_value", std::string(k) + " 须为正整数", k);
+  *out = n;
+  return Status::Ok();
+}
+
+template <typename T>
+Response View(const Result<T>& r, int status = 200) {
+  if (!r.ok()) return Error(r.status());
+  return Json(status, ToJson(*r));
+}
+
+template <typename T>
+Response Items(const Result<std::vector<T>>& r) {
+  if (!r.ok()) return Error(r.status());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : *r) out.push_back(ToJson(v));
+  return Json(200, {{"items", out}});
+}
+
+}  // namespace
+
+void RegisterCaseRoutes(Router& r, Services& s) {
+  r.Add("GET", "/api/v1/leads", Access::kSession, [&s](Request& req) {
+    LeadQuery q;
+    if (Status st = IdQuery(req, "department_id", &q.department_id); !st.ok()) return Error(st);
+    if (auto v = Param(req, "status"); !v.empty()) {
+      q.status = enforcement::ParseLeadStatus(v);
+      if (!q.status) return Error(400, "invalid_value", "status 不正确", "status");
+    }
+    return Items(s.cases.Leads(req.actor(), q));
+  });
+
+  r.Add("POST", "/api/v1/leads", Access::kSession, [&s](Request& req) {
+    auto in = LeadFrom(req.body);
+    if (!in.ok()) return Error(in.status());
+    return View(s.cases.CreateLead(req.actor(), std::move(in).value()), 201);
+  });
+
+  r.Add("GET", "/api/v1/leads/{id}", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "lead_not_found", "案件线索不存在");
+    return View(s.cases.Lead(req.actor(), *id));
+  });
+
+  // 立案: {"version", "on", "officer_ids", "violated_law", "violated_article", "note"}.
+  r.Add("POST", "/api/v1/leads/{id}/file", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "lead_not_found", "案件线索不存在");
+    auto in = FilingFrom(req.body);
+    if (!in.ok()) return Error(in.status());
+    return View(s.cases.FileLead(req.actor(), *id, *in), 201);
+  });
+
+  // 不予立案: {"version", "on", "ground", "explanation"}.
+  r.Add("POST", "/api/v1/leads/{id}/decline", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "lead_not_found", "案件线索不存在");
+    auto in = DeclineFrom(req.body);
+    if (!in.ok()) return Error(in.status());
+    return View(s.cases.DeclineLead(req.actor(), *id, *in));
+  });
+
+  r.Add("GET", "/api/v1/cases", Access::kSession, [&s](Request& req) {
+    CaseFilter f;
+    if (Status st = IdQuery(req, "department_id", &f.department_id); !st.ok()) return Error(st);
+    if (auto v = Param(req, "stage"); !v.empty()) {
+      f.stage = enforcement::ParseCaseStage(v);
+      if (!f.stage) return Error(400, "invalid_value", "stage 不正确", "stage");
+    }
+    f.due = Param(req, "due");
+    if (!f.due.empty() && f.due != "overdue" && f.due != "approaching")
+      return Error(400, "invalid_value", "due 须为 overdue 或 approaching", "due");
+    return Items(s.cases.Cases(req.actor(), f));
+  });
+
+  r.Add("GET", "/api/v1/cases/{id}", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "case_not_found", "案件不存在");
+    return View(s.cases.Case(req.actor(), *id));
+  });
+
+  // The particulars: extension, excluded periods, violated provision, facts.
+  r.Add("PUT", "/api/v1/cases/{id}", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "case_not_found", "案件不存在");
+    auto in = ParticularsFrom(req.body);
+    if (!in.ok()) return Error(in.status());
+    return View(s.cases.UpdateParticulars(req.actor(), *id, *in));
+  });
+
+  // A step of the procedure: {"version", "action", "on", …what the step needs}.
+  r.Add("POST", "/api/v1/cases/{id}/transitions", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "case_not_found", "案件不存在");
+    auto in = TransitionFrom(req.body);
+    if (!in.ok()) return Error(in.status());
+    return View(s.cases.Transition(req.actor(), *id, *in));
+  });
+
+  r.Add("GET", "/api/v1/cases/{id}/events", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "case_not_found", "案件不存在");
+    auto res = s.cases.Events(req.actor(), *id);
+    if (!res.ok()) return Error(res.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : *res) out.push_back(CaseEventJson(e));
+    return Json(200, {{"items", out}});
+  });
+
+  r.Add("GET", "/api/v1/cases/{id}/lenient-matches", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "case_not_found", "案件不存在");
+    return Items(s.cases.LenientMatches(req.actor(), *id));
+  });
+
+  r.Add("GET", "/api/v1/lenient-rules", Access::kSession, [&s](Request& req) {
+    auto res = s.cases.LenientRules(req.actor());
+    if (!res.ok()) return Error(res.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& rule : (*res)->rules) out.push_back(ToJson(rule));
+    return Json(200, {{"items", out}});
+  });
+}
+
+}  // namespace jg::http

@@ -1,0 +1,24 @@
+// The rule data of enforcement the services apply: the statutory periods,
+// the lenient-treatment rules and the bureau's case number format, parsed
+// from the copies of data/*.csv built into the binary (cmake/EmbedText.cmake).
+#pragma once
+
+#include <string>
+
+#include "domain/enforcement/case_number.h"
+#include "domain/enforcement/deadline_rules.h"
+#include "domain/enforcement/lenient_rules.h"
+
+namespace jg {
+
+struct EnforcementRules {
+  enforcement::DeadlineRules deadlines;
+  enforcement::LenientRules lenient;
+  enforcement::CaseNumberFormats case_numbers;
+  std::string bureau = "jiading";  // whose case number format to use
+};
+
+// Parses the built-in files once (they are tested; a broken one fails the tests).
+const EnforcementRules& BuiltInEnforcementRules();
+
+}  // namespace jg
