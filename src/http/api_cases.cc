@@ -6,26 +6,11 @@
 
 #include "http/api.h"
 #include "http/api_case_json.h"
+#include "http/query_params.h"
 #include "service/case_json.h"
 
 namespace jg::http {
 namespace {
-
-std::string Param(const Request& req, const char* k) {
-  auto it = req.query.find(k);
-  return it == req.query.end() ? "" : it->second;
-}
-
-Status IdQuery(const Request& req, const char* k, std::optional<Id>* out) {
-  std::string v = Param(req, k);
-  if (v.empty()) return Status::Ok();
-  Id n = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || p != v.data() + v.size() || n < 1)
-    return InvalidArgument("invalid_value", std::string(k) + " 须为正整数", k);
-  *out = n;
-  return Status::Ok();
-}
 
 template <typename T>
 Response View(const Result<T>& r, int status = 200) {

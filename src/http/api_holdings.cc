@@ -6,14 +6,10 @@
 #include "http/api.h"
 #include "http/api_json.h"
 #include "http/json_body.h"
+#include "http/query_params.h"
 
 namespace jg::http {
 namespace {
-
-std::string Param(const Request& req, const char* k) {
-  auto it = req.query.find(k);
-  return it == req.query.end() ? "" : it->second;
-}
 
 Status IntParam(const Request& req, const char* k, int fallback, int lo, int hi, int* out) {
   std::string v = Param(req, k);

@@ -9,25 +9,10 @@
 #include "http/api.h"
 #include "http/api_json.h"
 #include "http/json_body.h"
+#include "http/query_params.h"
 
 namespace jg::http {
 namespace {
-
-std::string Param(const Request& req, const char* k) {
-  auto it = req.query.find(k);
-  return it == req.query.end() ? "" : it->second;
-}
-
-Status IntQuery(const Request& req, const char* k, std::optional<std::int64_t>* out) {
-  std::string v = Param(req, k);
-  if (v.empty()) return Status::Ok();
-  std::int64_t n = 0;
-  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-  if (ec != std::errc() || p != v.data() + v.size() || n < 1)
-    return InvalidArgument("invalid_value", std::string(k) + " 须为正整数", k);
-  *out = n;
-  return Status::Ok();
-}
 
 Status PopulationFrom(const nlohmann::json& obj, PlanPopulation& pop) {
   JsonFields f(obj);
@@ -160,8 +145,8 @@ void RegisterPlanRoutes(Router& r, Services& s) {
   r.Add("GET", "/api/v1/plans", Access::kSession, [&s](Request& req) {
     PlanQuery q;
     std::optional<std::int64_t> year, dept;
-    if (Status st = IntQuery(req, "year", &year); !st.ok()) return Error(st);
-    if (Status st = IntQuery(req, "department_id", &dept); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "year", &year); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "department_id", &dept); !st.ok()) return Error(st);
     if (year) q.year = static_cast<int>(*year);
     q.department_id = dept;
     if (auto st = Param(req, "status"); !st.empty()) {
@@ -259,9 +244,9 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     TaskQuery q;
     q.status = status;
     std::optional<std::int64_t> plan, entity, inspector;
-    if (Status st = IntQuery(req, "plan_id", &plan); !st.ok()) return Error(st);
-    if (Status st = IntQuery(req, "entity_id", &entity); !st.ok()) return Error(st);
-    if (Status st = IntQuery(req, "inspector_id", &inspector); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "plan_id", &plan); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "entity_id", &entity); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "inspector_id", &inspector); !st.ok()) return Error(st);
     q.plan_id = plan;
     q.entity_id = entity;
     q.inspector_id = inspector;
@@ -313,7 +298,7 @@ void RegisterPlanRoutes(Router& r, Services& s) {
 
   r.Add("GET", "/api/v1/inspection-stats", Access::kSession, [&s](Request& req) {
     std::optional<std::int64_t> year;
-    if (Status st = IntQuery(req, "year", &year); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "year", &year); !st.ok()) return Error(st);
     if (!year) return Error(400, "required", "请指定年度", "year");
     auto res = s.plans.Stats(req.actor(), static_cast<int>(*year));
     if (!res.ok()) return Error(res.status());
@@ -331,7 +316,7 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
                               const std::function<Handler(Handler)>& publicly) {
   r.Add("GET", "/api/v1/public/plans", Access::kPublic, publicly([&s](Request& req) {
           std::optional<std::int64_t> year;
-          if (Status st = IntQuery(req, "year", &year); !st.ok()) return Error(st);
+          if (Status st = IdQuery(req, "year", &year); !st.ok()) return Error(st);
           auto res = s.plans.PublicPlans(year ? std::optional<int>(static_cast<int>(*year))
                                               : std::nullopt);
           if (!res.ok()) return Error(res.status());
@@ -362,7 +347,7 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
   r.Add("GET", "/api/v1/public/inspection-results.csv", Access::kPublic,
         publicly([&s](Request& req) {
           std::optional<std::int64_t> year;
-          if (Status st = IntQuery(req, "year", &year); !st.ok()) return Error(st);
+          if (Status st = IdQuery(req, "year", &year); !st.ok()) return Error(st);
           if (!year) return Error(400, "required", "请指定年度", "year");
           auto plans = s.plans.PublicPlans(static_cast<int>(*year));
           if (!plans.ok()) return Error(plans.status());

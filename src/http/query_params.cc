@@ -1,0 +1,30 @@
+#include "http/query_params.h"
+
+#include <charconv>
+
+namespace jg::http {
+
+std::string Param(const Request& req, const char* k) {
+  auto it = req.query.find(k);
+  return it == req.query.end() ? "" : it->second;
+}
+
+Status IdQuery(const Request& req, const char* k, std::optional<Id>* out) {
+  std::string v = Param(req, k);
+  if (v.empty()) return Status::Ok();
+  Id n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < 1)
+    return InvalidArgument("invalid_value", std::string(k) + " 须为正整数", k);
+  *out = n;
+  return Status::Ok();
+}
+
+Status FlagQuery(const Request& req, const char* k, bool* out) {
+  std::string v = Param(req, k);
+  *out = v == "1" || v == "true";
+  if (v.empty() || *out || v == "0" || v == "false") return Status::Ok();
+  return InvalidArgument("invalid_value", std::string(k) + " 须为 1 或 0", k);
+}
+
+}  // namespace jg::http
