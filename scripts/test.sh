@@ -19,6 +19,6 @@ scripts/with-postgres.sh bash -c '
   scripts/e2e.sh build/asan/src/jianguan
 '
 # Every libFuzzer target briefly (make fuzz runs them longer).
-FUZZ_SECONDS=${FUZZ_SECONDS:-8} scripts/fuzz.sh
+FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh
 
 echo "make test: all suites passed in $(( $(date +%s) - start ))s"
