@@ -124,10 +124,13 @@ Response TasksJson(const std::vector<InspectionTask>& tasks) {
   return Json(200, {{"items", out}});
 }
 
-Response DrawFileText(const std::string& text, const std::string& name) {
+// Before the draw the frozen input (no seed), after it the verification file.
+Response DrawFileText(Id plan_id, const PlanDraw& d) {
   Response out;
   out.content_type = "text/plain; charset=utf-8";
-  out.body = text;
+  out.body = d.drawn() ? d.draw_file : d.input_file;
+  const std::string name =
+      "plan-" + std::to_string(plan_id) + (d.drawn() ? ".draw" : "-input.draw");
   out.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
   return out;
 }
@@ -226,8 +229,7 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     if (!id) return Error(404, "plan_not_found", "抽查计划不存在");
     auto d = s.plans.DrawRecord(&req.actor(), *id);
     if (!d.ok()) return Error(d.status());
-    return DrawFileText(d->drawn() ? d->draw_file : d->input_file,
-                        "plan-" + std::to_string(*id) + (d->drawn() ? ".draw" : "-input.draw"));
+    return DrawFileText(*id, *d);
   });
 
   r.Add("GET", "/api/v1/inspection-tasks", Access::kSession, [&s](Request& req) {
@@ -334,7 +336,7 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
           if (!d.ok()) return Error(d.status());
           nlohmann::json j = PublicPlanJson(*p);
           j["draw"] = PublicDrawJson(*d);
-          auto results = s.plans.PublicResults(*id);
+          auto results = s.plans.PublicResults(*p);
           if (!results.ok()) return Error(results.status());
           nlohmann::json rows = nlohmann::json::array();
           for (const auto& t : *results) rows.push_back(PublicInspectionResult(t));
@@ -357,7 +359,7 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
                                                 "检查日期", "检查结果"});
           for (const auto& p : *plans) {
             if (p.status != PlanStatus::kPublished) continue;
-            auto results = s.plans.PublicResults(p.id);
+            auto results = s.plans.PublicResults(p);
             if (!results.ok()) return Error(results.status());
             for (const auto& t : *results) {
               out.body += CsvLine({std::to_string(p.id), p.name, t.credit_code, t.entity_name,
@@ -379,8 +381,7 @@ void RegisterPublicPlanRoutes(Router& r, Services& s,
           if (!p.ok()) return Error(p.status());
           auto d = s.plans.DrawRecord(nullptr, *id);
           if (!d.ok()) return Error(d.status());
-          return DrawFileText(d->drawn() ? d->draw_file : d->input_file,
-                              "plan-" + std::to_string(*id) + (d->drawn() ? ".draw" : "-input.draw"));
+          return DrawFileText(*id, *d);
         }));
 }
 

@@ -9,6 +9,7 @@
 
 #include "domain/draw/draw_file.h"
 #include "domain/draw/sm3_stream.h"
+#include "domain/text_fields.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/plan_audit.h"
@@ -211,11 +212,12 @@ Result<PlanDraw> PlanService::Draw(const Actor& actor, Id id, std::int64_t versi
 }
 
 Result<InspectionTask> PlanService::Recuse(const Actor& actor, Id task_id, Id inspector_id,
-                                           const std::string& reason) {
+                                           const std::string& reason_in) {
   JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kManagePlans));
   JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
   JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(task.plan_id));
   JG_RETURN_IF_ERROR(RequireManage(actor, plan));
+  const std::string reason = Trim(reason_in);
   if (reason.empty() || reason.size() > 2000)
     return InvalidArgument("required", "请写明回避理由", "reason");
   if (plan.status != PlanStatus::kDrawn || task.status != TaskStatus::kAssigned)

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/civil_date.h"
+#include "domain/text_fields.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/plan_audit.h"
@@ -151,8 +152,7 @@ Result<InspectionPlan> PlanService::Cancel(const Actor& actor, Id id, std::int64
                       LoadForChange(actor, Permission::kManagePlans, id, version));
   if (plan.status == PlanStatus::kPublished || plan.status == PlanStatus::kCancelled)
     return FailedPrecondition("plan_closed", "结果已公示或已撤销的计划不能撤销");
-  std::string reason = reason_in;
-  while (!reason.empty() && (reason.back() == ' ' || reason.back() == '\n')) reason.pop_back();
+  const std::string reason = Trim(reason_in);
   if (reason.empty()) return InvalidArgument("required", "请写明撤销理由", "reason");
   if (reason.size() > 2000) return InvalidArgument("too_long", "撤销理由过长", "reason");
   InspectionPlan before = plan;
@@ -254,11 +254,10 @@ Result<InspectionPlan> PlanService::PublicPlan(Id id) {
   return p;
 }
 
-Result<std::vector<InspectionTask>> PlanService::PublicResults(Id plan_id) {
-  JG_ASSIGN_OR_RETURN(InspectionPlan plan, PublicPlan(plan_id));
+Result<std::vector<InspectionTask>> PlanService::PublicResults(const InspectionPlan& plan) {
   if (plan.status != PlanStatus::kPublished) return std::vector<InspectionTask>{};
   TaskQuery q;
-  q.plan_id = plan_id;
+  q.plan_id = plan.id;
   q.published_only = true;
   q.limit = 100000;
   return env_.store.ListTasks(q);

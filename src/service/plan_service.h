@@ -68,8 +68,8 @@ class PlanService {
   // Plans whose commitment is published (committed and later), newest first.
   Result<std::vector<InspectionPlan>> PublicPlans(std::optional<int> year);
   Result<InspectionPlan> PublicPlan(Id id);
-  // Results of published plans only.
-  Result<std::vector<InspectionTask>> PublicResults(Id plan_id);
+  // The results of `plan` (as PublicPlan returned it) once published; none before.
+  Result<std::vector<InspectionTask>> PublicResults(const InspectionPlan& plan);
   Result<std::vector<InspectionTask>> PublicResultsOfEntity(Id entity_id);
 
   // The last day to publish results (20 working days after period_to,

@@ -18,31 +18,6 @@ std::optional<Date> OptDate(const std::string& s) {
 Date DateOr(const std::string& s) { return OptDate(s).value_or(Date()); }
 std::int64_t Flag(bool b) { return b ? 1 : 0; }
 
-// "name1, name2" → "$1, $2" / "name1 = $1, name2 = $2".
-std::vector<std::string> Split(const std::string& cols) {
-  std::vector<std::string> out;
-  std::stringstream ss(cols);
-  std::string c;
-  while (std::getline(ss, c, ',')) {
-    while (!c.empty() && c.front() == ' ') c.erase(0, 1);
-    out.push_back(c);
-  }
-  return out;
-}
-std::string Placeholders(const std::string& cols) {
-  std::string out;
-  for (size_t i = 1; i <= Split(cols).size(); ++i)
-    out += (i > 1 ? ", $" : "$") + std::to_string(i);
-  return out;
-}
-std::string Assignments(const std::string& cols) {
-  std::string out;
-  auto names = Split(cols);
-  for (size_t i = 0; i < names.size(); ++i)
-    out += (i > 0 ? ", " : "") + names[i] + " = $" + std::to_string(i + 1);
-  return out;
-}
-
 const std::string kLeadCols =
     "source, inspection_task_id, entity_id, credit_code, party_name, description, found_on, "
     "department_id, extension_approved, status, decline_ground, decline_reason, decided_on, "

@@ -154,9 +154,7 @@ Status SqlStore::LoadPlanChildren(InspectionPlan& p) {
 Result<Id> SqlStore::InsertPlan(const InspectionPlan& p) {
   return WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
     auto rows = tx.Query(std::string("INSERT INTO inspection_plans (") + kPlanCols +
-                             ", version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                             "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
-                             "$25, $26, 1) RETURNING id",
+                             ", version) VALUES (" + Placeholders(kPlanCols) + ", 1) RETURNING id",
                          PlanParams(p));
     if (!rows.ok()) return Field(rows.status(), "lead_department_id", "部门不存在");
     InspectionPlan saved = p;
@@ -170,20 +168,11 @@ Status SqlStore::UpdatePlan(const InspectionPlan& p) {
   return WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
            Params params = PlanParams(p);
            params.push_back(p.id);
+           const std::string id_at = std::to_string(params.size());
            params.push_back(p.version);
-           std::string set;
-           std::string cols = kPlanCols;
-           size_t n = 1, pos = 0;
-           while (pos < cols.size()) {
-             size_t comma = cols.find(", ", pos);
-             if (comma == std::string::npos) comma = cols.size();
-             if (!set.empty()) set += ", ";
-             set += cols.substr(pos, comma - pos) + " = $" + std::to_string(n++);
-             pos = comma + 2;
-           }
-           auto updated = tx.Exec("UPDATE inspection_plans SET " + set +
-                                      ", version = version + 1 WHERE id = $" + std::to_string(n) +
-                                      " AND version = $" + std::to_string(n + 1),
+           auto updated = tx.Exec("UPDATE inspection_plans SET " + Assignments(kPlanCols) +
+                                      ", version = version + 1 WHERE id = $" + id_at +
+                                      " AND version = $" + std::to_string(params.size()),
                                   params);
            if (!updated.ok()) return Field(updated.status(), "lead_department_id", "部门不存在");
            if (*updated != 1) {

@@ -81,6 +81,36 @@ inline std::string Bind(Params& p, Value v) {
   return "$" + std::to_string(p.size());
 }
 
+// A column list "name1, name2, …" as "$1, $2, …" (for INSERT … VALUES) and as
+// "name1 = $1, name2 = $2, …" (for UPDATE … SET), so a statement's
+// placeholders follow its column list.
+inline std::vector<std::string> SplitColumns(std::string_view cols) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= cols.size()) {
+    size_t comma = cols.find(',', pos);
+    if (comma == std::string_view::npos) comma = cols.size();
+    std::string_view c = cols.substr(pos, comma - pos);
+    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+    out.emplace_back(c);
+    pos = comma + 1;
+  }
+  return out;
+}
+inline std::string Placeholders(std::string_view cols) {
+  std::string out;
+  for (size_t i = 1; i <= SplitColumns(cols).size(); ++i)
+    out += (i > 1 ? ", $" : "$") + std::to_string(i);
+  return out;
+}
+inline std::string Assignments(std::string_view cols) {
+  std::string out;
+  auto names = SplitColumns(cols);
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i > 0 ? ", " : "") + names[i] + " = $" + std::to_string(i + 1);
+  return out;
+}
+
 inline Value OptId(const std::optional<Id>& v) {
   if (v) return *v;
   return nullptr;
