@@ -12,7 +12,7 @@ DEBS=(
   libzip-dev libpugixml-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   clang libclang-rt-14-dev
-  chromium fonts-wqy-zenhei curl
+  chromium fonts-wqy-zenhei curl ccache
 )
 command -v node >/dev/null 2>&1 || DEBS+=(nodejs npm)
 
