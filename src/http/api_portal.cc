@@ -11,6 +11,10 @@
 #include "http/api_json.h"
 #include "http/rate_limiter.h"
 
+namespace jg {
+std::string_view EmbeddedPublicOpenApi();  // docs/openapi-public.yaml, by cmake/EmbedText.cmake
+}
+
 namespace jg::http {
 namespace {
 
@@ -78,6 +82,14 @@ void RegisterPortalRoutes(Router& r, Services& s) {
       return out;
     };
   };
+
+  // The open API's own description, so a client can find every public route.
+  r.Add("GET", "/api/v1/public/openapi.yaml", Access::kPublic, publicly([](Request&) {
+          Response out;
+          out.content_type = "application/yaml; charset=utf-8";
+          out.body = std::string(EmbeddedPublicOpenApi());
+          return out;
+        }));
 
   r.Add("GET", "/api/v1/public/entities", Access::kPublic, publicly([&s](Request& req) {
           bool bad = false;

@@ -130,6 +130,10 @@ TEST_P(PortalApi, SearchAndRecordPublishOnlyAllowListedFields) {
 // Every public route, with its parameters filled in, publishes only allow-listed fields.
 TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
   HttpClient anon(server_->port());
+  auto spec = anon.Get("/api/v1/public/openapi.yaml");
+  ASSERT_EQ(spec.status, 200);
+  const std::string openapi = spec.body;
+  EXPECT_NE(openapi.find("openapi: 3."), std::string::npos);
   int walked = 0;
   for (const auto& [method, pattern] : server_->routes()) {
     if (pattern.rfind("/api/v1/public/", 0) != 0) continue;
@@ -144,6 +148,9 @@ TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
     auto r = anon.Request(method, path);
     ASSERT_EQ(r.status, 200) << path << " " << r.body;
     ++walked;
+    // The open API description lists every public route (as its pattern).
+    EXPECT_NE(openapi.find("\n  " + pattern + ":\n"), std::string::npos)
+        << pattern << " is missing from docs/openapi-public.yaml";
     if (r.headers["content-type"].rfind("application/json", 0) == 0) CheckKeys(r.json(), path);
     EXPECT_EQ(r.body.find("内部记录"), std::string::npos) << path;  // findings stay internal
     EXPECT_EQ(r.body.find("执法员"), std::string::npos) << path;   // inspector names too

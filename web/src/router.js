@@ -8,6 +8,8 @@ import LoginView from './views/LoginView.vue'
 const routes = [
   { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
   // The public pages of 双随机、一公开: open to anyone, signed in or not.
+  { path: '/public/entities', name: 'public-entities', component: () => import('./views/PublicEntitiesView.vue'), meta: { open: true, titleKey: 'portal.searchTitle' } },
+  { path: '/public/entities/:code', name: 'public-entity', component: () => import('./views/PublicEntityView.vue'), meta: { open: true, titleKey: 'portal.entityTitle' } },
   { path: '/public/plans', name: 'public-plans', component: () => import('./views/PublicPlansView.vue'), meta: { open: true, titleKey: 'public.plansTitle' } },
   { path: '/public/plans/:id(\\d+)', name: 'public-plan', component: () => import('./views/PublicPlanView.vue'), meta: { open: true, titleKey: 'public.planTitle' } },
   {
