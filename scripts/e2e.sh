@@ -24,7 +24,7 @@ run_one() {  # backend db-url
     sleep 0.1
   done
   set +e
-  JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" \
+  JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" JG_E2E_BIN="$bin" \
     node tests/e2e/run-all.mjs
   local rc=$?
   set -e
@@ -38,10 +38,22 @@ run_one() {  # backend db-url
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-run_one sqlite "sqlite:$tmp/e2e.db"
-if [ -n "${JG_TEST_PG_URL:-}" ]; then
-  psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA e2e_$$"
-  run_one postgresql "$JG_TEST_PG_URL?options=-csearch_path%3De2e_$$"
-elif [ "${JG_REQUIRE_PG:-}" = 1 ]; then
+# The two stores run at the same time (each with its own server and browser;
+# the specs spend much of their time waiting on pages); each one's output is
+# printed whole when both are done.
+if [ -z "${JG_TEST_PG_URL:-}" ] && [ "${JG_REQUIRE_PG:-}" = 1 ]; then
   echo "e2e: JG_REQUIRE_PG=1 but no JG_TEST_PG_URL" >&2; exit 1
 fi
+run_one sqlite "sqlite:$tmp/e2e.db" >"$tmp/sqlite.log" 2>&1 &
+sqlite_pid=$!
+pg_rc=0
+if [ -n "${JG_TEST_PG_URL:-}" ]; then
+  psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA e2e_$$"
+  run_one postgresql "$JG_TEST_PG_URL?options=-csearch_path%3De2e_$$" >"$tmp/postgresql.log" 2>&1 &
+  wait $! || pg_rc=$?
+fi
+sqlite_rc=0
+wait "$sqlite_pid" || sqlite_rc=$?
+echo "===== e2e on SQLite"; cat "$tmp/sqlite.log"
+if [ -f "$tmp/postgresql.log" ]; then echo "===== e2e on PostgreSQL"; cat "$tmp/postgresql.log"; fi
+[ "$sqlite_rc" = 0 ] && [ "$pg_rc" = 0 ]
