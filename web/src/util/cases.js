@@ -42,7 +42,7 @@ export const countdownTag = (period) => (period && COUNTDOWN_TAG[period.state]) 
 // "剩余 5 个工作日" / "今日到期" / "已超期 3 日"; unit: 'working_days' | 'days'.
 export function countdownText(period, unit) {
   if (!period) return ''
-  if (!period.due) return period.error || t('deadline.unknown')
+  if (!period.due) return t('deadline.unknown')
   if (!period.state) return t('deadline.stopped')
   const u = t(`deadline.unit.${unit}`)
   if (period.state === 'due_today') return t('deadline.dueToday')
