@@ -27,6 +27,9 @@ export const leadStatusLabel = (s) => (s ? t(`lead.status.${s}`) : '')
 const LEAD_STATUS_TAG = { open: 'warning', filed: 'success', declined: 'info' }
 export const leadStatusTag = (s) => LEAD_STATUS_TAG[s] || 'info'
 export const groundLabel = (g) => (g ? t(`lead.ground.${g}`) : '')
+// The 90-day decision period runs until the case is decided (第六十四条).
+const DECISION_PENDING = ['filed', 'investigation', 'legal_review', 'notice', 'hearing']
+export const decisionPending = (stage) => DECISION_PENDING.includes(stage)
 export const stageLabel = (s) => (s ? t(`case.stage.${s}`) : '')
 const STAGE_TAG = { closed: 'success', withdrawn: 'info', decided: 'primary', served: 'primary', execution: 'primary' }
 export const stageTag = (s) => STAGE_TAG[s] || 'warning'
