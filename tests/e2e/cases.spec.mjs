@@ -19,6 +19,7 @@ const RUN = rnd(4)
 const TODAY = chinaDate(0)
 const PARTY = `嘉定区某食品店（测试${RUN}）`
 const DESCRIPTION = `群众举报销售标签瑕疵食品（测试${RUN}）`
+const LATE_PARTY = `嘉定区某超市（测试${RUN}）`
 
 await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => {
   await page.goto(`${BASE}/login`)
@@ -38,6 +39,13 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   }
   const [valid1, valid2, expired] = officers
   check(true, 'two officers with valid certificates and one with an expired certificate set up through the API')
+  // A lead found 40 days ago: its 15 working days have run out.
+  const late = await apiCall(page, 'POST', '/leads', {
+    source: 'inspection_finding', party_name: LATE_PARTY, description: `超期线索（测试${RUN}）`, found_on: chinaDate(-40), department_id: jqs.id,
+  })
+  check(late.status === 201, `a lead found 40 days ago is recorded through the API (${late.status})`)
+  // Periods reaching into a year the shipped working-day calendar does not cover cannot be computed; the page says so.
+  const lateOverdue = late.body.filing_deadline.state === 'overdue'
 
   // ---- 1. staff record a lead ----
   await page.locator(tid('nav-leads')).click()
@@ -66,8 +74,17 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   await leadRow.waitFor()
   check((await leadRow.locator(tid('lead-cell-status')).innerText()) === '待核查', 'the new lead is listed as 待核查')
   const leadCountdown = await leadRow.locator(tid('deadline-countdown')).innerText()
-  check(/剩余 1[45] 个工作日/.test(leadCountdown), `its filing deadline counts down 15 working days: ${leadCountdown}`)
-  check((await leadRow.locator(tid('deadline-countdown')).getAttribute('class')).includes('el-tag--success'), 'a running deadline is green')
+  if (leadCountdown !== '期限无法计算') {
+    check(/剩余 1[45] 个工作日/.test(leadCountdown), `its filing deadline counts down 15 working days: ${leadCountdown}`)
+    check((await leadRow.locator(tid('deadline-countdown')).getAttribute('class')).includes('el-tag--success'), 'a running deadline is green')
+  } else {
+    check(true, 'its filing deadline falls in a year the working-day calendar does not cover yet: 期限无法计算')
+  }
+  if (lateOverdue) {
+    const lateRow = page.locator(`${tid('leads-table')} tr.el-table__row`).filter({ hasText: LATE_PARTY })
+    const lateTag = lateRow.locator(tid('deadline-countdown'))
+    check((await lateTag.innerText()).startsWith('已超期') && (await lateTag.getAttribute('class')).includes('el-tag--danger'), `an overdue lead is red: ${await lateTag.innerText()}`)
+  }
   check((await leadRow.locator(tid('lead-file')).count()) === 0, 'staff see no 立案 button (cases.approve)')
   await shot('leads-list')
   await logout()
@@ -253,5 +270,15 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   await page.goto(`${BASE}/`)
   await page.locator(tid('home-case-reminders')).waitFor()
   check(true, 'the home page has the 办案期限提醒 card')
-  await shot('home')
+  if (lateOverdue) {
+    const reminder = page.locator(tid('home-reminder-lead')).filter({ hasText: LATE_PARTY })
+    await reminder.waitFor()
+    check((await reminder.locator(tid('deadline-countdown')).innerText()).startsWith('已超期'), 'it lists the overdue lead')
+    await shot('home')
+    await reminder.locator(tid('home-reminder-link')).click()
+    await page.waitForURL('**/cases/leads')
+    check(true, 'which links to the leads')
+  } else {
+    await shot('home')
+  }
 })
