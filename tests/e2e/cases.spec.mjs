@@ -20,6 +20,7 @@ const TODAY = chinaDate(0)
 const PARTY = `嘉定区某食品店（测试${RUN}）`
 const DESCRIPTION = `群众举报销售标签瑕疵食品（测试${RUN}）`
 const LATE_PARTY = `嘉定区某超市（测试${RUN}）`
+const MINOR_DESC = `价签不规范，已当场改正（测试${RUN}）`
 
 await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => {
   await page.goto(`${BASE}/login`)
@@ -44,6 +45,10 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
     source: 'inspection_finding', party_name: LATE_PARTY, description: `超期线索（测试${RUN}）`, found_on: chinaDate(-40), department_id: jqs.id,
   })
   check(late.status === 201, `a lead found 40 days ago is recorded through the API (${late.status})`)
+  const minor = await apiCall(page, 'POST', '/leads', {
+    source: 'complaint', party_name: `嘉定区某便利店（测试${RUN}）`, description: MINOR_DESC, found_on: TODAY, department_id: jqs.id,
+  })
+  check(minor.status === 201, `a third lead, to be declined, is recorded through the API (${minor.status})`)
   // Periods reaching into a year the shipped working-day calendar does not cover cannot be computed; the page says so.
   const lateOverdue = late.body.filing_deadline.state === 'overdue'
 
@@ -89,10 +94,24 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   await shot('leads-list')
   await logout()
 
-  // ---- 2. the leader files it with two officers ----
+  // ---- 2. the leader declines one lead (第二十条) and files the other with two officers ----
   await login('leader')
   await page.goto(`${BASE}/cases/leads`)
   await leadRow.waitFor()
+  await page.locator(`${tid('leads-table')} tr.el-table__row`).filter({ hasText: MINOR_DESC }).locator(tid('lead-decline')).click()
+  const declineDialog = visible(tid('lead-decline-dialog'))
+  await declineDialog.waitFor()
+  await declineDialog.locator(tid('lead-decline-ground-other')).click()
+  await declineDialog.locator(tid('lead-decision-submit')).click()
+  const explanationErr = declineDialog.locator(`${tid('lead-decline-field-explanation')} .el-form-item__error`)
+  await explanationErr.waitFor()
+  check((await explanationErr.innerText()).length > 0, `"other" without an explanation is refused at 说明: ${await explanationErr.innerText()}`)
+  await declineDialog.locator(tid('lead-decline-explanation')).fill('举报内容经核查不属实')
+  await declineDialog.locator(tid('lead-decision-submit')).click()
+  await savedOrFail(declineDialog, '不予立案')
+  const declined = (await apiCall(page, 'GET', `/leads/${minor.body.id}`)).body
+  check(declined.status === 'declined' && declined.decline_ground === 'other', 'the lead is declined with its ground')
+  await page.locator(`${tid('leads-table')} tr.el-table__row`).filter({ hasText: MINOR_DESC }).waitFor({ state: 'detached' })
   await leadRow.locator(tid('lead-file')).click()
   const fileDialog = visible(tid('lead-file-dialog'))
   await fileDialog.waitFor()
