@@ -255,7 +255,21 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   await login('jqstaff')
   await page.goto(`${BASE}/cases/${caseId}`)
   await expectStep('决定', 5)
-  await act('serve', () => fillDate(page, `${tid('case-action-dialog')} ${tid('case-action-field-decision_served_on')}`, TODAY))
+  // Meanwhile someone else changes the case: the step is refused as stale, the
+  // page reloads the case, and the date typed stays for a second try.
+  await act('serve', async () => {
+    await fillDate(page, `${tid('case-action-dialog')} ${tid('case-action-field-decision_served_on')}`, TODAY)
+    const now = (await apiCall(page, 'GET', `/cases/${caseId}`)).body
+    const other = await apiCall(page, 'PUT', `/cases/${caseId}`, {
+      version: now.version, violated_law: now.violated_provision.law, violated_article: now.violated_provision.article, facts: now.facts,
+    })
+    if (other.status !== 200) throw new Error(`concurrent change: ${other.status} ${JSON.stringify(other.body)}`)
+  })
+  await actionDialog.locator(tid('case-action-stale')).waitFor()
+  check((await page.locator('.stale-message').filter({ visible: true }).last().innerText()).includes('已被他人修改'), 'a stale step shows the conflict message')
+  check((await actionDialog.locator(`${tid('case-action-field-decision_served_on')} input`).inputValue()) === TODAY, 'and keeps the date typed')
+  await shot('serve-stale')
+  await actionDialog.locator(tid('case-action-submit')).click()
   await savedOrFail(actionDialog, '送达')
   await expectStep('送达', 6)
   await act('execute')
