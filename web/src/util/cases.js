@@ -2,7 +2,6 @@
 // labels, countdown colours, money in yuan ↔ fen, and error fields mapped onto
 // the forms that show them.
 import { t } from '../i18n/index.js'
-import { api } from '../api/client.js'
 
 export const LEAD_SOURCES = ['complaint', 'inspection_finding', 'sampling_failure', 'transfer']
 export const LEAD_STATUSES = ['open', 'filed', 'declined']
@@ -70,18 +69,4 @@ export function fenToYuan(fen) {
 export function formField(field) {
   if (!field) return field
   return field.replace(/\[\d+\](\..*)?$/, '')
-}
-
-let lenientRules = null
-export function fetchLenientRules() {
-  if (!lenientRules) {
-    lenientRules = api.get('/lenient-rules').then(
-      (r) => r.items || [],
-      (e) => {
-        lenientRules = null
-        throw e
-      },
-    )
-  }
-  return lenientRules
 }
