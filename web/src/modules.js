@@ -1,8 +1,11 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
+  Stamp, Notebook, Folder,
 } from '@element-plus/icons-vue'
-import { ROLES } from './permissions.js'
+import { ROLES, rolesWith } from './permissions.js'
+
+const CASE_ROLES = rolesWith('cases.read')
 
 // The modules of the platform. Each entry becomes both a route and a navigation
 // item; a new module is one more line here. `group` puts it under a sub-menu of
@@ -11,6 +14,7 @@ import { ROLES } from './permissions.js'
 export const GROUPS = {
   directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
   inspection: { titleKey: 'nav.inspection', icon: markRaw(Aim) },
+  enforcement: { titleKey: 'nav.enforcement', icon: markRaw(Stamp) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
@@ -27,6 +31,10 @@ export const MODULES = [
   { path: '/inspection/plans/:id(\\d+)', name: 'plan', hidden: true, navPath: '/inspection/plans', titleKey: 'nav.plan', icon: markRaw(Document), roles: ROLES, component: () => import('./views/PlanDetailView.vue') },
   { path: '/inspection/tasks', name: 'my-tasks', group: 'inspection', titleKey: 'nav.myTasks', icon: markRaw(Checked), roles: ROLES, component: () => import('./views/MyTasksView.vue') },
   { path: '/inspection/stats', name: 'plan-stats', group: 'inspection', titleKey: 'nav.planStats', icon: markRaw(DataAnalysis), roles: ROLES, component: () => import('./views/PlanStatsView.vue') },
+  // 行政处罚: who holds cases.read (permissions.js); the server checks each call.
+  { path: '/cases/leads', name: 'leads', group: 'enforcement', titleKey: 'nav.leads', icon: markRaw(Notebook), roles: CASE_ROLES, component: () => import('./views/LeadsView.vue') },
+  { path: '/cases', name: 'cases', group: 'enforcement', titleKey: 'nav.cases', icon: markRaw(Folder), roles: CASE_ROLES, component: () => import('./views/CasesView.vue') },
+  { path: '/cases/:id(\\d+)', name: 'case', hidden: true, navPath: '/cases', titleKey: 'nav.case', icon: markRaw(Document), roles: CASE_ROLES, component: () => import('./views/CaseDetailView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

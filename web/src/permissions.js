@@ -28,6 +28,11 @@ const GRANTS = {
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']
 
+// The roles holding a permission at any scope (a route's `roles`).
+export function rolesWith(permission) {
+  return ROLES.filter((r) => GRANTS[permission] && GRANTS[permission][r])
+}
+
 export function scopeOf(permission, role = session.user && session.user.role) {
   const g = GRANTS[permission]
   return (g && role && g[role]) || 'none'

@@ -50,6 +50,8 @@ import 'element-plus/es/components/tooltip/style/css.mjs'
 import 'element-plus/es/components/input-number/style/css.mjs'
 import 'element-plus/es/components/radio-group/style/css.mjs'
 import 'element-plus/es/components/radio/style/css.mjs'
+import 'element-plus/es/components/radio-button/style/css.mjs'
+import 'element-plus/es/components/checkbox-group/style/css.mjs'
 
 export const elementPlus = makeInstaller([
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
