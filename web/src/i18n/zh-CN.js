@@ -69,6 +69,10 @@ export default {
   'nav.registrations': '登记注册',
   'nav.inspection': '双随机、一公开',
   'nav.inspectionItems': '抽查事项清单',
+  'nav.supervision': '法制监督',
+  'nav.caseReview': '案卷抽查',
+  'nav.caseReviewRound': '案卷抽查批次',
+  'nav.legalLetters': '法治建议书',
   'nav.inspectors': '执法检查人员名录库',
 
   // home
