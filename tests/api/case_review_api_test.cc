@@ -5,7 +5,7 @@
 // draw; score sheets are checked against the checklist (points above the
 // maximum refused naming the item), graded, versioned; 法治建议书 are
 // numbered on issue without gaps and answered by the department. The test
-// clock reads 2023-11-14.
+// clock reads 2023-11-14 22:13 UTC, 2023-11-15 in China.
 #include <gtest/gtest.h>
 
 #include "domain/draw/draw_file.h"
@@ -266,7 +266,7 @@ TEST_P(CaseReviewApi, LegalAdviceLettersAreNumberedOnIssueAndAnsweredByTheDepart
                       "/api/v1/legal-advice-letters/" + second["id"].dump() + "/issue",
                       {{"version", 1}}, 200);
   EXPECT_EQ(issued2["number"], "嘉市监法建〔2023〕2号");
-  EXPECT_EQ(issued2["issued_on"], "2023-11-14");
+  EXPECT_EQ(issued2["issued_on"], "2023-11-15");  // today in China time
 
   // 江桥所 staff see the letter addressed to them only; leaders see all three.
   auto mine = as("jqstaff").Get("/api/v1/legal-advice-letters").json()["items"];
