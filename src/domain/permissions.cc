@@ -26,6 +26,8 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadCases: return "cases.read";
     case Permission::kManageCases: return "cases.manage";
     case Permission::kApproveCases: return "cases.approve";
+    case Permission::kReadCaseReview: return "case_review.read";
+    case Permission::kManageCaseReview: return "case_review.manage";
   }
   return "";
 }
@@ -110,6 +112,15 @@ constexpr Grant kGrants[] = {
     {Role::kLegal, Permission::kManageCases, Scope::kAll},
     {Role::kStaff, Permission::kReadCases, Scope::kOwnDepartment},
     {Role::kStaff, Permission::kManageCases, Scope::kOwnDepartment},
+    // Case-file sampling (案卷抽查) and 法治建议书 are the legal department's
+    // supervision of enforcement; leaders read it all, a section or station
+    // sees its own sampled cases and the letters addressed to it.
+    {Role::kAdmin, Permission::kReadCaseReview, Scope::kAll},
+    {Role::kAdmin, Permission::kManageCaseReview, Scope::kAll},
+    {Role::kLeader, Permission::kReadCaseReview, Scope::kAll},
+    {Role::kLegal, Permission::kReadCaseReview, Scope::kAll},
+    {Role::kLegal, Permission::kManageCaseReview, Scope::kAll},
+    {Role::kStaff, Permission::kReadCaseReview, Scope::kOwnDepartment},
 };
 }  // namespace
 

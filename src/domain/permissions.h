@@ -31,6 +31,10 @@ enum class Permission {
   kReadCases,             // read enforcement leads and cases (scope: the case's department)
   kManageCases,           // record leads, move cases, record facts (scope: the department)
   kApproveCases,          // approve filing (立案 / 不予立案) and decisions (作出决定)
+  kReadCaseReview,        // read case-file sampling rounds, score sheets and legal advice
+                          // letters (scope: the department sampled / addressed)
+  kManageCaseReview,      // run sampling rounds (commit, draw, cancel), score sampled case
+                          // files, draft, issue and record responses to 法治建议书
 };
 std::string_view PermissionName(Permission p);
 

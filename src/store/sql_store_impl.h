@@ -405,6 +405,26 @@ class SqlStore final : public Store {
   Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) override;
   Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) override;
 
+  // ---- case-file sampling and legal advice letters (sql_case_reviews.cc) ----
+  Result<std::vector<case_review::EligibleCase>> ListClosedCases(const std::string& from,
+                                                                 const std::string& to) override;
+  Result<Id> InsertReviewRound(const case_review::Round& r) override;
+  Status UpdateReviewRound(const case_review::Round& r) override;
+  Result<case_review::Round> GetReviewRound(Id id) override;
+  Result<std::vector<case_review::Round>> ListReviewRounds(std::optional<int> year) override;
+  Status InsertReviewDraw(const case_review::RoundDraw& d) override;
+  Result<case_review::RoundDraw> GetReviewDraw(Id round_id) override;
+  Status UpdateReviewDraw(const case_review::RoundDraw& d) override;
+  Result<Id> InsertReviewSample(const case_review::Sample& s) override;
+  Result<case_review::Sample> GetReviewSample(Id id) override;
+  Result<std::vector<case_review::Sample>> ListReviewSamples(Id round_id) override;
+  Status UpdateReviewSample(const case_review::Sample& s) override;
+  Result<Id> InsertLetter(const case_review::Letter& l) override;
+  Result<case_review::Letter> GetLetter(Id id) override;
+  Result<std::vector<case_review::Letter>> ListLetters() override;
+  Status UpdateLetter(const case_review::Letter& l) override;
+  Result<int> LastLetterSequence(int year) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);
@@ -444,6 +464,7 @@ class SqlStore final : public Store {
   Result<std::vector<enforcement::ExcludedInterval>> LoadExcluded(const char* table,
                                                                   const char* key, Id id);
   Status LoadCaseChildren(enforcement::EnforcementCase& c);
+  Result<std::vector<case_review::Sample>> QuerySamples(const std::string& where, const Params& p);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.
   template <typename T>

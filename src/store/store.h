@@ -19,6 +19,7 @@
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/case_review.h"
 #include "domain/enforcement/case_file.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
@@ -315,6 +316,49 @@ class Store {
   virtual Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) = 0;
   // Oldest first.
   virtual Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) = 0;
+
+  // ---- case-file sampling (案卷抽查) and legal advice letters (法治建议书) ----
+  // Cases in stage closed whose closing event (case_events to_stage closed)
+  // falls in [from, to] (YYYY-MM-DD), with their department's code; ordered by
+  // case year, then sequence.
+  virtual Result<std::vector<case_review::EligibleCase>> ListClosedCases(
+      const std::string& from, const std::string& to) = 0;
+  // Inserts at version 1.
+  virtual Result<Id> InsertReviewRound(const case_review::Round& r) = 0;
+  // Every field when r.version is current (then version+1); kAborted
+  // stale_version otherwise; kNotFound "round_not_found" if none.
+  virtual Status UpdateReviewRound(const case_review::Round& r) = 0;
+  virtual Result<case_review::Round> GetReviewRound(Id id) = 0;
+  // Newest year and quarter first, then id descending; all years when unset.
+  virtual Result<std::vector<case_review::Round>> ListReviewRounds(std::optional<int> year) = 0;
+  // kAlreadyExists when the round already has a commitment.
+  virtual Status InsertReviewDraw(const case_review::RoundDraw& d) = 0;
+  // kNotFound "draw_not_found" before the commitment.
+  virtual Result<case_review::RoundDraw> GetReviewDraw(Id round_id) = 0;
+  // Records seed_hex, draw_file, drawn_at, drawn_by (the commitment never changes).
+  virtual Status UpdateReviewDraw(const case_review::RoundDraw& d) = 0;
+  // Inserts an unscored sample at version 1. kAlreadyExists if the case or
+  // the position is already in the round; kFailedPrecondition for an unknown case.
+  virtual Result<Id> InsertReviewSample(const case_review::Sample& s) = 0;
+  // With case number, party, scores (checklist order is the caller's) and
+  // findings in order; ordered by position. kNotFound "sample_not_found".
+  virtual Result<case_review::Sample> GetReviewSample(Id id) = 0;
+  virtual Result<std::vector<case_review::Sample>> ListReviewSamples(Id round_id) = 0;
+  // The score sheet (reviewer, date, scores, findings, total, grade) when
+  // s.version is current (then version+1); kAborted stale_version otherwise.
+  virtual Status UpdateReviewSample(const case_review::Sample& s) = 0;
+  // Inserts at version 1. kFailedPrecondition for an unknown department or round.
+  virtual Result<Id> InsertLetter(const case_review::Letter& l) = 0;
+  // kNotFound "letter_not_found".
+  virtual Result<case_review::Letter> GetLetter(Id id) = 0;
+  // Newest first (id descending).
+  virtual Result<std::vector<case_review::Letter>> ListLetters() = 0;
+  // Every field when l.version is current (then version+1); kAborted
+  // stale_version otherwise; kAlreadyExists (field "number") on a taken number
+  // or year sequence.
+  virtual Status UpdateLetter(const case_review::Letter& l) = 0;
+  // The highest letter sequence of `year`, 0 when none.
+  virtual Result<int> LastLetterSequence(int year) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

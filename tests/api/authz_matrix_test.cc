@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/closed_cases.h"
 #include "support/credit_codes.h"
 #include "support/test_server.h"
 
@@ -157,6 +158,32 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   ids["case"] = add_case("JQS");
   ids["other_case"] = add_case("NXS");
 
+  // Case-file sampling: a drawn round of 2023 Q3 over a closed case of each
+  // station, a draft round of Q2, and a draft letter to 江桥所.
+  testing::AddClosedCase(server.store(), server.department("JQS"), 901, "2023-08-01");
+  testing::AddClosedCase(server.store(), server.department("NXS"), 902, "2023-08-02");
+  testing::AddClosedCase(server.store(), server.department("JQS"), 903, "2023-05-02");
+  auto add_round = [&](int quarter) {
+    auto r = admin.Post("/api/v1/case-review-rounds", {{"year", 2023}, {"quarter", quarter}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["review_round"] = add_round(3);
+  for (const char* step : {"commit", "draw"}) {
+    auto round = admin.Get("/api/v1/case-review-rounds/" + ids["review_round"]).json();
+    auto r = admin.Post("/api/v1/case-review-rounds/" + ids["review_round"] + "/" + step,
+                        {{"version", round["version"]}});
+    EXPECT_EQ(r.status, 200) << step << " " << r.body;
+  }
+  auto samples = admin.Get("/api/v1/case-review-rounds/" + ids["review_round"] + "/samples").json();
+  ids["review_sample"] = samples["items"].empty() ? "0" : samples["items"][0]["id"].dump();
+  ids["draft_round"] = add_round(2);
+  auto letter = admin.Post("/api/v1/legal-advice-letters",
+                           {{"department_id", server.department("JQS")}, {"subject", "矩阵建议书"},
+                            {"issues", "矩阵问题"}, {"recommendations", "矩阵建议"}});
+  EXPECT_EQ(letter.status, 201) << letter.body;
+  ids["letter"] = letter.json()["id"].dump();
+
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;
   for (const char* who : roles) {
@@ -170,6 +197,7 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
     std::string path = c.pattern;
     if (c.id_kind != "-") path = Replace(path, "{id}", ids.at(c.id_kind));
     path = Replace(path, "{code}", testing::ValidCreditCode(501));
+    path = Replace(path, "{sample_id}", ids["review_sample"]);
     if (c.query != "-") path += "?" + c.query;
     std::string body = c.body == "-" ? "" : c.body;
     body = Replace(body, "{dept}", ids["dept"]);

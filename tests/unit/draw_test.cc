@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "domain/draw/draw_file.h"
 #include "domain/draw/text.h"
 #include "draw_fixtures.h"
 
@@ -278,6 +279,29 @@ TEST(Draw, AddingAnInspectorLeavesTheEntitySelectionAlone) {
     assignment_changed = assignment_changed || a.selected[i].inspectors != b.selected[i].inspectors;
   }
   EXPECT_TRUE(assignment_changed);
+}
+
+TEST(Draw, SelectionOnlyDrawPicksTheSameEntitiesAndVerifies) {
+  // Case-file sampling draws case files without inspectors (per_entity 0).
+  DrawInput full = VectorInput();
+  DrawInput only = VectorInput();
+  only.inspectors.clear();
+  only.conflicts.clear();
+  only.params.per_entity = kSelectionOnly;
+  only.params.cross_station = only.params.mixed_departments = false;
+  DrawResult a = Draw(full), b = Draw(only);
+  ASSERT_EQ(a.selected.size(), b.selected.size());
+  for (std::size_t i = 0; i < a.selected.size(); ++i) {
+    EXPECT_EQ(a.selected[i].credit_code, b.selected[i].credit_code);  // K_select ignores P
+    EXPECT_TRUE(b.selected[i].inspectors.empty());
+  }
+  auto report = VerifyDrawFile(ExportDrawFile(only, b), CommitmentId(b.commitment));
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->ok) << report->mismatch;
+  EXPECT_EQ(report->assignments, 0u);
+  // A pool with nothing to assign is refused rather than silently ignored.
+  only.inspectors = full.inspectors;
+  EXPECT_EQ(Commit(only, SeedMode::kCommitReveal).status().reason(), "invalid_per_entity");
 }
 
 TEST(Draw, EachEntityIsEquallyLikely) {

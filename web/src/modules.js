@@ -1,7 +1,7 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
-  Stamp, Notebook, Folder,
+  Stamp, Notebook, Folder, Files, Memo,
 } from '@element-plus/icons-vue'
 import { ROLES, rolesWith } from './permissions.js'
 
@@ -15,6 +15,7 @@ export const GROUPS = {
   directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
   inspection: { titleKey: 'nav.inspection', icon: markRaw(Aim) },
   enforcement: { titleKey: 'nav.enforcement', icon: markRaw(Stamp) },
+  supervision: { titleKey: 'nav.supervision', icon: markRaw(Stamp) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
@@ -35,6 +36,10 @@ export const MODULES = [
   { path: '/cases/leads', name: 'leads', group: 'enforcement', titleKey: 'nav.leads', icon: markRaw(Notebook), roles: CASE_ROLES, component: () => import('./views/LeadsView.vue') },
   { path: '/cases', name: 'cases', group: 'enforcement', titleKey: 'nav.cases', icon: markRaw(Folder), roles: CASE_ROLES, component: () => import('./views/CasesView.vue') },
   { path: '/cases/:id(\\d+)', name: 'case', hidden: true, navPath: '/cases', titleKey: 'nav.case', icon: markRaw(Document), roles: CASE_ROLES, component: () => import('./views/CaseDetailView.vue') },
+  // 法制监督: case_review.read (admin, leader, legal, staff).
+  { path: '/supervision/case-review', name: 'case-review', group: 'supervision', titleKey: 'nav.caseReview', icon: markRaw(Files), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CaseReviewRoundsView.vue') },
+  { path: '/supervision/case-review/:id(\\d+)', name: 'case-review-round', hidden: true, navPath: '/supervision/case-review', titleKey: 'nav.caseReviewRound', icon: markRaw(Document), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CaseReviewRoundView.vue') },
+  { path: '/supervision/letters', name: 'legal-letters', group: 'supervision', titleKey: 'nav.legalLetters', icon: markRaw(Memo), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/LegalLettersView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

@@ -24,6 +24,8 @@ const GRANTS = {
   'cases.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
   'cases.manage': { admin: 'all', legal: 'all', staff: 'own' },
   'cases.approve': { admin: 'all', leader: 'all' },
+  'case_review.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
+  'case_review.manage': { admin: 'all', legal: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

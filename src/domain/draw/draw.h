@@ -17,6 +17,8 @@ namespace jg::draw {
 
 inline constexpr int kMinPerEntity = 2;  // 至少两名执法人员
 inline constexpr int kMaxPerEntity = 10;
+// A draw of entities only, without inspectors (no pool, no conflicts).
+inline constexpr int kSelectionOnly = 0;
 inline constexpr std::size_t kMaxInspectors = 20'000;
 inline constexpr std::uint64_t kMaxSelected = 1'000'000;  // entities drawn in one draw
 inline constexpr std::size_t kMaxConflicts = 1'000'000;
@@ -62,7 +64,7 @@ struct DrawParams {
   std::string exclusions;           // exclusions the caller applied before the snapshot (free text)
   std::vector<std::string> items;   // the plan's inspection items; an inspector needs all
   std::vector<StratumRule> strata;  // strata without a rule contribute nobody
-  int per_entity = 2;
+  int per_entity = 2;  // 2–10, or kSelectionOnly
   std::uint64_t workload_cap = 0;  // total tasks an inspector may hold; 0 = no cap
   bool cross_station = false;      // 所所交叉: never the entity's own station
   bool mixed_departments = false;  // joint plan: each entity's inspectors span ≥2 departments

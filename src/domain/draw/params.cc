@@ -69,7 +69,15 @@ Status ValidateParams(const DrawInput& in) {
                  "strata");
     }
   }
-  if (p.per_entity < kMinPerEntity || p.per_entity > kMaxPerEntity) {
+  // per_entity 0 is a selection-only draw (e.g. case files sampled for review):
+  // nobody is assigned, so there must be no inspector pool to assign from.
+  if (p.per_entity == kSelectionOnly) {
+    if (!in.inspectors.empty() || !in.conflicts.empty() || p.cross_station ||
+        p.mixed_departments) {
+      return Bad("invalid_per_entity", "仅抽取对象（每户0名检查人员）时不得设定检查人员库或分派规则",
+                 "per_entity");
+    }
+  } else if (p.per_entity < kMinPerEntity || p.per_entity > kMaxPerEntity) {
     return Bad("invalid_per_entity",
                "每户检查人员数须在2至10之间，实际为" + std::to_string(p.per_entity), "per_entity");
   }
