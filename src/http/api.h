@@ -4,6 +4,7 @@
 #include "http/router.h"
 #include "service/audit_service.h"
 #include "service/auth_service.h"
+#include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
@@ -34,6 +35,7 @@ struct Services {
   InspectionRegistryService& inspection;
   PlanService& plans;
   CaseService& cases;
+  CaseRecordsService& case_records;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -48,6 +50,7 @@ void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
 void RegisterCaseRoutes(Router& r, Services& s);
+void RegisterCaseRecordRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 
@@ -62,6 +65,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterInspectionRoutes(r, s);
   RegisterPlanRoutes(r, s);
   RegisterCaseRoutes(r, s);
+  RegisterCaseRecordRoutes(r, s);
 }
 
 }  // namespace jg::http

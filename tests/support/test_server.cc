@@ -44,6 +44,7 @@ struct TestServer::Wiring {
   InspectionRegistryService inspection;
   PlanService plans;
   CaseService cases;
+  CaseRecordsService case_records;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -59,8 +60,9 @@ struct TestServer::Wiring {
         inspection(env),
         plans(env, BuiltInWorkCalendar()),
         cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans,  cases},
+                 portal, http::PortalLimits{}, inspection, plans,  cases, case_records},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
