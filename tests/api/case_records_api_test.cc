@@ -85,7 +85,8 @@ class CaseRecordsApi : public ::testing::TestWithParam<std::string> {
   std::string Docs(const nlohmann::json& c) { return "/api/v1/cases/" + c["id"].dump() + "/documents"; }
   size_t AuditCount(const std::string& action) {
     size_t n = 0;
-    for (const auto& e : as("admin").Get("/api/v1/audit?limit=500").json()["items"])
+    const auto audit = as("admin").Get("/api/v1/audit?limit=500").json();
+    for (const auto& e : audit["items"])
       if (e["action"] == action) ++n;
     return n;
   }

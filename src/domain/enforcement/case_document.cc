@@ -68,10 +68,10 @@ p.flush { text-indent: 0; }
 h2 { font-family: "SimHei", "WenQuanYi Zen Hei", sans-serif; font-size: 14pt; font-weight: normal; margin: 10pt 0 2pt; }
 table.form { width: 100%; border-collapse: collapse; margin: 6pt 0; }
 table.form th, table.form td { border: 1px solid #000; padding: 4pt 6pt; vertical-align: top; text-align: left; }
-table.form th { width: 28%; font-weight: normal; font-family: "SimHei", "WenQuanYi Zen Hei", sans-serif; }
+table.form th { width: 32%; font-weight: normal; font-family: "SimHei", "WenQuanYi Zen Hei", sans-serif; }
 .seal { margin-top: 36pt; text-align: right; }
 .seal p { text-indent: 0; text-align: right; }
-.sign { height: 36pt; }
+.sign { height: 48pt; }
 .toolbar { position: fixed; top: 10px; right: 16px; font-family: sans-serif; font-size: 11pt; }
 .toolbar button { font-size: 12pt; padding: 4px 16px; cursor: pointer; }
 .toolbar .confirm { color: #a15c00; margin-right: 8px; }
