@@ -53,11 +53,13 @@ int Serve(const ServeOptions& o) {
   PlanService plans(env, calendar);
   CaseService cases(env, calendar, BuiltInEnforcementRules());
   CaseReviewService case_reviews(env, BuiltInCaseReviewRules());
+  CaseRecordsService case_records(env, calendar, BuiltInEnforcementRules(),
+                                  BuiltInDocumentRules());
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
                           inspection, plans,      cases,
-                          case_reviews};
+                          case_reviews, case_records};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

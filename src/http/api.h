@@ -5,6 +5,7 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/case_review_service.h"
+#include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
@@ -36,6 +37,7 @@ struct Services {
   PlanService& plans;
   CaseService& cases;
   CaseReviewService& case_reviews;
+  CaseRecordsService& case_records;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -51,6 +53,7 @@ void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
 void RegisterCaseRoutes(Router& r, Services& s);
 void RegisterCaseReviewRoutes(Router& r, Services& s);
+void RegisterCaseRecordRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 
@@ -66,6 +69,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterPlanRoutes(r, s);
   RegisterCaseRoutes(r, s);
   RegisterCaseReviewRoutes(r, s);
+  RegisterCaseRecordRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -424,6 +424,21 @@ class SqlStore final : public Store {
   Result<std::vector<case_review::Letter>> ListLetters() override;
   Status UpdateLetter(const case_review::Letter& l) override;
   Result<int> LastLetterSequence(int year) override;
+  Result<int> NextDocumentSequence(const std::string& kind, int year) override;
+  Result<Id> InsertCaseDocument(const enforcement::CaseDocument& d) override;
+  Result<enforcement::CaseDocument> GetCaseDocument(Id id) override;
+  Result<std::vector<enforcement::CaseDocument>> ListCaseDocuments(Id case_id) override;
+  Result<Id> InsertSeizedItem(const enforcement::SeizedItem& item) override;
+  Result<enforcement::SeizedItem> GetSeizedItem(Id id) override;
+  Result<std::vector<enforcement::SeizedItem>> ListSeizedItems(Id case_id) override;
+  Status UpdateSeizedItem(const enforcement::SeizedItem& item) override;
+  Result<Id> InsertSeizedItemMovement(const enforcement::SeizedItemMovement& m) override;
+  Result<Id> InsertCaseReview(const enforcement::CaseReview& r) override;
+  Result<enforcement::CaseReview> GetCaseReview(Id id) override;
+  Result<std::vector<enforcement::CaseReview>> ListCaseReviews(Id case_id) override;
+  Status UpdateCaseReview(const enforcement::CaseReview& r) override;
+  Result<std::vector<ReviewCount>> CountCaseReviews(int year,
+                                                    std::optional<Id> department_id) override;
 
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
@@ -465,6 +480,7 @@ class SqlStore final : public Store {
                                                                   const char* key, Id id);
   Status LoadCaseChildren(enforcement::EnforcementCase& c);
   Result<std::vector<case_review::Sample>> QuerySamples(const std::string& where, const Params& p);
+  Status LoadMovements(enforcement::SeizedItem& item);
 
   // Runs `fn` on a transaction view: the current one when bound, else a new one.
   template <typename T>

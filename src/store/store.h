@@ -21,6 +21,7 @@
 #include "domain/audit.h"
 #include "domain/case_review.h"
 #include "domain/enforcement/case_file.h"
+#include "domain/enforcement/case_records.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
 #include "domain/inspection_plan.h"
@@ -139,6 +140,14 @@ struct LeadQuery {
 struct CaseQuery {
   std::optional<Id> department_id;
   std::optional<enforcement::CaseStage> stage;
+};
+
+// Reconsideration and litigation counted by kind and outcome ("" = pending)
+// over the records filed in `year`.
+struct ReviewCount {
+  enforcement::ReviewKind kind = enforcement::ReviewKind::kReconsideration;
+  std::string outcome;
+  std::int64_t count = 0;
 };
 
 class Store {
@@ -359,6 +368,43 @@ class Store {
   virtual Status UpdateLetter(const case_review::Letter& l) = 0;
   // The highest letter sequence of `year`, 0 when none.
   virtual Result<int> LastLetterSequence(int year) = 0;
+  // ---- records kept with a case (sql_case_records.cc) ----
+  // The next number of document `kind` in `year` (1 for the first), counted
+  // up in the same transaction: must run inside Transaction, and the number is
+  // used only if that transaction commits, so issued numbers have no gaps.
+  // Concurrent callers serialise on the counter row.
+  virtual Result<int> NextDocumentSequence(const std::string& kind, int year) = 0;
+  // Inserts an issued document with its HTML. kAlreadyExists (field "number")
+  // on a taken number or kind/year/sequence.
+  virtual Result<Id> InsertCaseDocument(const enforcement::CaseDocument& d) = 0;
+  // With its HTML. kNotFound "document_not_found".
+  virtual Result<enforcement::CaseDocument> GetCaseDocument(Id id) = 0;
+  // The documents of a case, oldest first, without their HTML.
+  virtual Result<std::vector<enforcement::CaseDocument>> ListCaseDocuments(Id case_id) = 0;
+
+  // Inserts at version 1 (movements are added with InsertSeizedItemMovement).
+  virtual Result<Id> InsertSeizedItem(const enforcement::SeizedItem& item) = 0;
+  // With its movements, oldest first. kNotFound "seized_item_not_found".
+  virtual Result<enforcement::SeizedItem> GetSeizedItem(Id id) = 0;
+  // The items of a case in the order registered, with movements.
+  virtual Result<std::vector<enforcement::SeizedItem>> ListSeizedItems(Id case_id) = 0;
+  // Every field but the case when item.version is current (then version+1);
+  // kAborted stale_version otherwise; kNotFound if none. Leaves movements.
+  virtual Status UpdateSeizedItem(const enforcement::SeizedItem& item) = 0;
+  // Appends one movement (never changed or removed); returns its id.
+  virtual Result<Id> InsertSeizedItemMovement(const enforcement::SeizedItemMovement& m) = 0;
+
+  virtual Result<Id> InsertCaseReview(const enforcement::CaseReview& r) = 0;
+  // kNotFound "review_not_found".
+  virtual Result<enforcement::CaseReview> GetCaseReview(Id id) = 0;
+  // Oldest filed first, then id.
+  virtual Result<std::vector<enforcement::CaseReview>> ListCaseReviews(Id case_id) = 0;
+  // Same version rule as UpdateSeizedItem.
+  virtual Status UpdateCaseReview(const enforcement::CaseReview& r) = 0;
+  // Counts of the reviews filed in `year`, by kind and outcome; only cases of
+  // `department_id` when given.
+  virtual Result<std::vector<ReviewCount>> CountCaseReviews(int year,
+                                                            std::optional<Id> department_id) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

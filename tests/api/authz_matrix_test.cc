@@ -157,6 +157,25 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   ids["other_lead"] = add_lead("NXS");
   ids["case"] = add_case("JQS");
   ids["other_case"] = add_case("NXS");
+  // Records kept with each case: an issued document, a seized item, a review.
+  for (const char* which : {"case", "other_case"}) {
+    const std::string prefix = std::string(which) == "case" ? "" : "other_";
+    const std::string c = ids[which];
+    auto doc = admin.Post("/api/v1/cases/" + c + "/documents", {{"kind", "filing_approval"}});
+    EXPECT_EQ(doc.status, 201) << doc.body;
+    ids[prefix + "document"] = doc.json()["id"].dump();
+    auto item = admin.Post("/api/v1/cases/" + c + "/seized-items",
+                           {{"name", "矩阵物品"}, {"quantity", "1"}, {"unit", "件"},
+                            {"location", "仓库"}, {"custodian", "张三"}, {"seized_on", "2023-11-03"}});
+    EXPECT_EQ(item.status, 201) << item.body;
+    ids[prefix + "seized_item"] = item.json()["id"].dump();
+    enforcement::CaseReview review;
+    review.case_id = std::stol(c);
+    review.filed_on = *Date::FromYmd(2023, 11, 5);
+    review.body = "上海市嘉定区人民政府";
+    review.updated_at = 1;
+    ids[prefix + "review"] = std::to_string(server.store().InsertCaseReview(review).value());
+  }
 
   // Case-file sampling: a drawn round of 2023 Q3 over a closed case of each
   // station, a draft round of Q2, and a draft letter to 江桥所.

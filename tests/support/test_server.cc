@@ -45,6 +45,7 @@ struct TestServer::Wiring {
   PlanService plans;
   CaseService cases;
   CaseReviewService case_reviews;
+  CaseRecordsService case_records;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -61,8 +62,9 @@ struct TestServer::Wiring {
         plans(env, BuiltInWorkCalendar()),
         cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         case_reviews(env, BuiltInCaseReviewRules()),
+        case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews},
+                 portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
