@@ -287,6 +287,30 @@ await runSpec('cases', async ({ page, check, shot, visible, login, logout }) => 
   check((await page.locator('[data-testid^="case-act-"]').count()) === 0, 'a closed case offers no further step')
   await shot('case-closed')
 
+  // ---- 5b. the decision (行政处罚决定书) is issued and printed from the 文书 tab ----
+  await page.locator(`${tid('case-tabs')} #tab-documents`).click()
+  await page.locator(tid('case-documents-panel')).waitFor()
+  await page.locator(tid('case-documents-kind')).click()
+  await page.locator('.el-select-dropdown__item').filter({ visible: true }).filter({ hasText: /^行政处罚决定书$/ }).click()
+  await page.locator(tid('case-documents-basis')).fill('《中华人民共和国食品安全法》第一百二十四条第一款')
+  await page.locator(tid('case-documents-generate')).click()
+  const docNumber = page.locator(tid('case-documents-number')).first()
+  await docNumber.waitFor()
+  const number = (await docNumber.innerText()).trim()
+  check(/〔\d{4}〕\d+号$/.test(number), `the decision is issued with its number: ${number}`)
+  const [printed] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.locator(tid('case-documents-print')).first().click(),
+  ])
+  await printed.waitForLoadState()
+  const sheet = await printed.locator('body').innerText()
+  check(sheet.includes('行政处罚决定书') && sheet.includes(number) && sheet.includes(PARTY),
+    'the print page is the decision with its number and the party')
+  check(sheet.includes('伍仟元伍角'), 'the fine is written in Chinese capital numerals (伍仟元伍角)')
+  await printed.pdf({ path: `${process.env.JG_E2E_SCREENSHOT_DIR || '/tmp'}/cases-decision.pdf`, format: 'A4' }).catch(() => {})
+  await printed.screenshot({ path: `${process.env.JG_E2E_SCREENSHOT_DIR || '/tmp'}/cases-decision.png`, fullPage: true })
+  await printed.close()
+
   // ---- 6. the list and the lead link to the case ----
   await page.locator(tid('nav-cases')).click()
   await page.waitForURL('**/cases')
