@@ -405,6 +405,19 @@ class SqlStore final : public Store {
   Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) override;
   Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) override;
 
+  Result<Id> InsertPublicity(const credit::PublicityRecord& p) override;
+  Result<credit::PublicityRecord> GetPublicity(Id id) override;
+  Result<std::vector<credit::PublicityRecord>> ListPublicity(const PublicityQuery& q) override;
+  Status UpdatePublicity(const credit::PublicityRecord& p) override;
+  Result<Id> InsertCreditListEntry(const credit::CreditListEntry& e) override;
+  Result<credit::CreditListEntry> GetCreditListEntry(Id id) override;
+  Result<std::vector<credit::CreditListEntry>> ListCreditListEntries(Id entity_id) override;
+  Status UpdateCreditListEntry(const credit::CreditListEntry& e) override;
+  Result<Id> InsertCreditRepair(const credit::CreditRepair& r) override;
+  Result<credit::CreditRepair> GetCreditRepair(Id id) override;
+  Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) override;
+  Status UpdateCreditRepair(const credit::CreditRepair& r) override;
+
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {
       auto& tx = static_cast<SqlStore&>(store);

@@ -19,6 +19,7 @@
 
 #include "domain/accounts.h"
 #include "domain/audit.h"
+#include "domain/credit/records.h"
 #include "domain/enforcement/case_file.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
@@ -138,6 +139,19 @@ struct LeadQuery {
 struct CaseQuery {
   std::optional<Id> department_id;
   std::optional<enforcement::CaseStage> stage;
+};
+
+struct PublicityQuery {
+  std::optional<credit::PublicityStatus> status;
+  std::optional<Id> department_id;
+  std::string credit_code;
+  std::optional<Id> case_id;
+};
+
+struct RepairQuery {
+  std::optional<credit::RepairStatus> status;
+  std::optional<Id> department_id;
+  std::optional<Id> publicity_id;
 };
 
 class Store {
@@ -315,6 +329,32 @@ class Store {
   virtual Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) = 0;
   // Oldest first.
   virtual Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) = 0;
+
+  // ---- credit publicity (行政处罚信息公示), credit lists, credit repair ----
+  // Inserts at version 1. kAlreadyExists (field "case_id") when the case has one.
+  virtual Result<Id> InsertPublicity(const credit::PublicityRecord& p) = 0;
+  // kNotFound "publicity_not_found".
+  virtual Result<credit::PublicityRecord> GetPublicity(Id id) = 0;
+  // Filters when set (credit_code exact); newest decision first, then id descending.
+  virtual Result<std::vector<credit::PublicityRecord>> ListPublicity(
+      const PublicityQuery& q) = 0;
+  // Every field but the case and its snapshot when p.version is current (then
+  // version+1); kAborted stale_version otherwise; kNotFound if none.
+  virtual Status UpdatePublicity(const credit::PublicityRecord& p) = 0;
+  virtual Result<Id> InsertCreditListEntry(const credit::CreditListEntry& e) = 0;
+  // kNotFound "credit_list_entry_not_found".
+  virtual Result<credit::CreditListEntry> GetCreditListEntry(Id id) = 0;
+  // Of one entity, newest listed first.
+  virtual Result<std::vector<credit::CreditListEntry>> ListCreditListEntries(Id entity_id) = 0;
+  // removed_on, removal_reason when e.version is current (then version+1).
+  virtual Status UpdateCreditListEntry(const credit::CreditListEntry& e) = 0;
+  virtual Result<Id> InsertCreditRepair(const credit::CreditRepair& r) = 0;
+  // kNotFound "credit_repair_not_found".
+  virtual Result<credit::CreditRepair> GetCreditRepair(Id id) = 0;
+  // Newest applied first.
+  virtual Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) = 0;
+  // Status, conditions and the decision when r.version is current (then version+1).
+  virtual Status UpdateCreditRepair(const credit::CreditRepair& r) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves
