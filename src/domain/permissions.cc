@@ -26,6 +26,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadCases: return "cases.read";
     case Permission::kManageCases: return "cases.manage";
     case Permission::kApproveCases: return "cases.approve";
+    case Permission::kApproveCreditRepair: return "credit.repair.approve";
   }
   return "";
 }
@@ -110,6 +111,12 @@ constexpr Grant kGrants[] = {
     {Role::kLegal, Permission::kManageCases, Scope::kAll},
     {Role::kStaff, Permission::kReadCases, Scope::kOwnDepartment},
     {Role::kStaff, Permission::kManageCases, Scope::kOwnDepartment},
+    // Credit repair ends penalty publicity early: decided by the head or the
+    // legal department (《市场监督管理信用修复管理办法》), never by the station
+    // that recorded the application.
+    {Role::kAdmin, Permission::kApproveCreditRepair, Scope::kAll},
+    {Role::kLeader, Permission::kApproveCreditRepair, Scope::kAll},
+    {Role::kLegal, Permission::kApproveCreditRepair, Scope::kAll},
 };
 }  // namespace
 

@@ -31,6 +31,7 @@ enum class Permission {
   kReadCases,             // read enforcement leads and cases (scope: the case's department)
   kManageCases,           // record leads, move cases, record facts (scope: the department)
   kApproveCases,          // approve filing (立案 / 不予立案) and decisions (作出决定)
+  kApproveCreditRepair,   // approve or refuse credit repair (信用修复), ending publicity early
 };
 std::string_view PermissionName(Permission p);
 

@@ -5,6 +5,7 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/credit_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
@@ -34,6 +35,7 @@ struct Services {
   InspectionRegistryService& inspection;
   PlanService& plans;
   CaseService& cases;
+  CreditService& credit;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -48,8 +50,12 @@ void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
 void RegisterCaseRoutes(Router& r, Services& s);
+void RegisterCreditRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
+// The public penalty publicity (行政处罚信息公示), under the same limit.
+void RegisterPublicCreditRoutes(Router& r, Services& s,
+                                const std::function<Handler(Handler)>& publicly);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -62,6 +68,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterInspectionRoutes(r, s);
   RegisterPlanRoutes(r, s);
   RegisterCaseRoutes(r, s);
+  RegisterCreditRoutes(r, s);
 }
 
 }  // namespace jg::http

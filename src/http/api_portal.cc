@@ -108,6 +108,7 @@ void RegisterPortalRoutes(Router& r, Services& s) {
         }));
 
   RegisterPublicPlanRoutes(r, s, publicly);
+  RegisterPublicCreditRoutes(r, s, publicly);
 }
 
 }  // namespace jg::http

@@ -44,6 +44,7 @@ struct TestServer::Wiring {
   InspectionRegistryService inspection;
   PlanService plans;
   CaseService cases;
+  CreditService credit;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -59,8 +60,9 @@ struct TestServer::Wiring {
         inspection(env),
         plans(env, BuiltInWorkCalendar()),
         cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans,  cases},
+                 portal, http::PortalLimits{}, inspection, plans,  cases,  credit},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

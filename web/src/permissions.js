@@ -24,6 +24,7 @@ const GRANTS = {
   'cases.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
   'cases.manage': { admin: 'all', legal: 'all', staff: 'own' },
   'cases.approve': { admin: 'all', leader: 'all' },
+  'credit.repair.approve': { admin: 'all', leader: 'all', legal: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']
