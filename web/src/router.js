@@ -10,6 +10,7 @@ const routes = [
   // The public pages of 双随机、一公开: open to anyone, signed in or not.
   { path: '/public/plans', name: 'public-plans', component: () => import('./views/PublicPlansView.vue'), meta: { open: true, titleKey: 'public.plansTitle' } },
   { path: '/public/plans/:id(\\d+)', name: 'public-plan', component: () => import('./views/PublicPlanView.vue'), meta: { open: true, titleKey: 'public.planTitle' } },
+  { path: '/public/penalties', name: 'public-penalties', component: () => import('./views/PublicPenaltiesView.vue'), meta: { open: true, titleKey: 'nav.publicPenalties' } },
   {
     path: '/',
     component: MainLayout,
