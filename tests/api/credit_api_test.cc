@@ -193,8 +193,10 @@ TEST_P(CreditApi, PublicityEndsAfterThreeMonthsForALowFineAndThreeYearsOtherwise
 }
 
 TEST_P(CreditApi, RepairIsRefusedWithItsReasonAndAnApprovedRepairLeavesThePublicList) {
+  // Under another law, so it is not a "new penalty of the same kind" for the others.
   auto soon = Publish(PublicityOf(Decided("2023-05-01", "2023-05-10", "2023-05-20",
-                                          Fine(2'000'000))), "2023-06-01");
+                                          Fine(2'000'000), "《中华人民共和国反不正当竞争法》")),
+                      "2023-06-01");
   auto revoked = Publish(PublicityOf(Decided("2023-03-01", "2023-03-10", "2023-03-20",
                                              {{"kind", "penalty"},
                                               {"penalties", {"fine", "revoke_licence"}},
