@@ -76,7 +76,8 @@ class CreditApi : public ::testing::TestWithParam<std::string> {
   }
   // The publicity record of case `c` (there must be exactly one).
   nlohmann::json PublicityOf(const nlohmann::json& c) {
-    for (const auto& p : as("legal").Get("/api/v1/credit/publicity").json()["items"])
+    auto all = as("legal").Get("/api/v1/credit/publicity").json();
+    for (const auto& p : all["items"])
       if (p["case_id"] == c["id"]) return p;
     return nullptr;
   }
@@ -90,7 +91,8 @@ class CreditApi : public ::testing::TestWithParam<std::string> {
     auto r = anon.Get("/api/v1/public/penalty-publicity?q=%E5%98%89%E5%AE%9A");  // 嘉定
     EXPECT_EQ(r.status, 200) << r.body;
     std::set<std::string> out;
-    for (const auto& i : r.json()["items"]) out.insert(i["case_number"].get<std::string>());
+    auto page = r.json();
+    for (const auto& i : page["items"]) out.insert(i["case_number"].get<std::string>());
     return out;
   }
   std::unique_ptr<TestServer> server_;

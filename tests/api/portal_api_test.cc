@@ -29,7 +29,7 @@ const std::set<std::string> kAllowed = {
     "published_at", "results",
     "draw", "commitment_id", "commitment_text", "committed_at", "drawn", "seed_hex",  // draw
     "drawn_at",
-    "case_number", "document_number", "violated_provision", "penalty_types", "fine_fen",  // penalty
+    "party_name", "case_number", "document_number", "violated_provision", "penalty_types", "fine_fen",  // penalty
     "confiscated_gains_fen", "decided_on", "authority", "published_on", "publicity_until"};
 
 void CheckKeys(const nlohmann::json& j, const std::string& where) {
