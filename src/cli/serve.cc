@@ -55,11 +55,12 @@ int Serve(const ServeOptions& o) {
   CaseReviewService case_reviews(env, BuiltInCaseReviewRules());
   CaseRecordsService case_records(env, calendar, BuiltInEnforcementRules(),
                                   BuiltInDocumentRules());
+  CreditService credit(env, calendar, BuiltInEnforcementRules(), BuiltInCreditRules());
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
                           inspection, plans,      cases,
-                          case_reviews, case_records};
+                          case_reviews, case_records, credit};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

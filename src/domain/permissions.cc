@@ -28,6 +28,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kApproveCases: return "cases.approve";
     case Permission::kReadCaseReview: return "case_review.read";
     case Permission::kManageCaseReview: return "case_review.manage";
+    case Permission::kApproveCreditRepair: return "credit.repair.approve";
   }
   return "";
 }
@@ -121,6 +122,12 @@ constexpr Grant kGrants[] = {
     {Role::kLegal, Permission::kReadCaseReview, Scope::kAll},
     {Role::kLegal, Permission::kManageCaseReview, Scope::kAll},
     {Role::kStaff, Permission::kReadCaseReview, Scope::kOwnDepartment},
+    // Credit repair ends penalty publicity early: decided by the head or the
+    // legal department (《市场监督管理信用修复管理办法》), never by the station
+    // that recorded the application.
+    {Role::kAdmin, Permission::kApproveCreditRepair, Scope::kAll},
+    {Role::kLeader, Permission::kApproveCreditRepair, Scope::kAll},
+    {Role::kLegal, Permission::kApproveCreditRepair, Scope::kAll},
 };
 }  // namespace
 

@@ -35,6 +35,7 @@ enum class Permission {
                           // letters (scope: the department sampled / addressed)
   kManageCaseReview,      // run sampling rounds (commit, draw, cancel), score sampled case
                           // files, draft, issue and record responses to 法治建议书
+  kApproveCreditRepair,   // approve or refuse credit repair (信用修复), ending publicity early
 };
 std::string_view PermissionName(Permission p);
 

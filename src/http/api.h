@@ -7,6 +7,7 @@
 #include "service/case_review_service.h"
 #include "service/case_records_service.h"
 #include "service/case_service.h"
+#include "service/credit_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
@@ -38,6 +39,7 @@ struct Services {
   CaseService& cases;
   CaseReviewService& case_reviews;
   CaseRecordsService& case_records;
+  CreditService& credit;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -54,8 +56,12 @@ void RegisterPlanRoutes(Router& r, Services& s);
 void RegisterCaseRoutes(Router& r, Services& s);
 void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
+void RegisterCreditRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
+// The public penalty publicity (行政处罚信息公示), under the same limit.
+void RegisterPublicCreditRoutes(Router& r, Services& s,
+                                const std::function<Handler(Handler)>& publicly);
 
 inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterAuthRoutes(r, s, session_seconds);
@@ -70,6 +76,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseRoutes(r, s);
   RegisterCaseReviewRoutes(r, s);
   RegisterCaseRecordRoutes(r, s);
+  RegisterCreditRoutes(r, s);
 }
 
 }  // namespace jg::http

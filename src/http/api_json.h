@@ -10,6 +10,7 @@
 #include "domain/inspection_plan.h"
 #include "domain/inspection_registry.h"
 #include "domain/registration.h"
+#include "service/credit_service.h"
 
 namespace jg::http {
 
@@ -33,5 +34,7 @@ nlohmann::json PublicPlanJson(const InspectionPlan& p);
 nlohmann::json PublicDrawJson(const PlanDraw& d);
 // One published result: the entity, the date, the outcome; never inspectors or findings' drafts.
 nlohmann::json PublicInspectionResult(const InspectionTask& t);
+// One penalty under publicity, with only what SAMR Order 45 lets the portal publish.
+nlohmann::json PublicPenaltyJson(const PublicityView& v);
 
 }  // namespace jg::http

@@ -116,10 +116,19 @@ void RegisterPortalRoutes(Router& r, Services& s) {
           nlohmann::json results = nlohmann::json::array();
           for (const auto& t : *inspections) results.push_back(PublicInspectionResult(t));
           j["inspections"] = results;
+          // Penalties under publicity (nothing once ended, withdrawn or repaired).
+          auto penalties = s.credit.PublicPenalties(rec->entity.credit_code, 1, 50);
+          if (!penalties.ok()) return Error(penalties.status());
+          nlohmann::json pen = nlohmann::json::array();
+          for (const auto& v : penalties->items) {
+            if (v.record.credit_code == rec->entity.credit_code) pen.push_back(PublicPenaltyJson(v));
+          }
+          j["penalties"] = pen;
           return Json(200, j);
         }));
 
   RegisterPublicPlanRoutes(r, s, publicly);
+  RegisterPublicCreditRoutes(r, s, publicly);
 }
 
 }  // namespace jg::http

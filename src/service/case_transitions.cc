@@ -10,6 +10,7 @@
 #include "service/audit_trail.h"
 #include "service/case_json.h"
 #include "service/case_service.h"
+#include "service/credit_service.h"
 
 namespace jg {
 using namespace jg::enforcement;
@@ -126,6 +127,9 @@ Result<CaseView> CaseService::Transition(const Actor& actor, Id id, const Transi
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateCase(c));
     JG_RETURN_IF_ERROR(tx.InsertCaseEvent(ev).status());
+    // A published-worthy decision makes a publicity record due (credit_service.h).
+    if (req.action == CaseAction::kDecide)
+      JG_RETURN_IF_ERROR(RecordPublicityDue(tx, env_.clock, actor, BuiltInCreditRules(), c));
     c.version += 1;
     nlohmann::json detail = {{"action", CaseActionName(req.action)},
                              {"from", CaseStageName(ev.from)},

@@ -439,6 +439,18 @@ class SqlStore final : public Store {
   Status UpdateCaseReview(const enforcement::CaseReview& r) override;
   Result<std::vector<ReviewCount>> CountCaseReviews(int year,
                                                     std::optional<Id> department_id) override;
+  Result<Id> InsertPublicity(const credit::PublicityRecord& p) override;
+  Result<credit::PublicityRecord> GetPublicity(Id id) override;
+  Result<std::vector<credit::PublicityRecord>> ListPublicity(const PublicityQuery& q) override;
+  Status UpdatePublicity(const credit::PublicityRecord& p) override;
+  Result<Id> InsertCreditListEntry(const credit::CreditListEntry& e) override;
+  Result<credit::CreditListEntry> GetCreditListEntry(Id id) override;
+  Result<std::vector<credit::CreditListEntry>> ListCreditListEntries(Id entity_id) override;
+  Status UpdateCreditListEntry(const credit::CreditListEntry& e) override;
+  Result<Id> InsertCreditRepair(const credit::CreditRepair& r) override;
+  Result<credit::CreditRepair> GetCreditRepair(Id id) override;
+  Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) override;
+  Status UpdateCreditRepair(const credit::CreditRepair& r) override;
 
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {

@@ -20,6 +20,7 @@
 #include "domain/accounts.h"
 #include "domain/audit.h"
 #include "domain/case_review.h"
+#include "domain/credit/records.h"
 #include "domain/enforcement/case_file.h"
 #include "domain/enforcement/case_records.h"
 #include "domain/entity.h"
@@ -148,6 +149,17 @@ struct ReviewCount {
   enforcement::ReviewKind kind = enforcement::ReviewKind::kReconsideration;
   std::string outcome;
   std::int64_t count = 0;
+struct PublicityQuery {
+  std::optional<credit::PublicityStatus> status;
+  std::optional<Id> department_id;
+  std::string credit_code;
+  std::optional<Id> case_id;
+};
+
+struct RepairQuery {
+  std::optional<credit::RepairStatus> status;
+  std::optional<Id> department_id;
+  std::optional<Id> publicity_id;
 };
 
 class Store {
@@ -405,6 +417,31 @@ class Store {
   // `department_id` when given.
   virtual Result<std::vector<ReviewCount>> CountCaseReviews(int year,
                                                             std::optional<Id> department_id) = 0;
+  // ---- credit publicity (行政处罚信息公示), credit lists, credit repair ----
+  // Inserts at version 1. kAlreadyExists (field "case_id") when the case has one.
+  virtual Result<Id> InsertPublicity(const credit::PublicityRecord& p) = 0;
+  // kNotFound "publicity_not_found".
+  virtual Result<credit::PublicityRecord> GetPublicity(Id id) = 0;
+  // Filters when set (credit_code exact); newest decision first, then id descending.
+  virtual Result<std::vector<credit::PublicityRecord>> ListPublicity(
+      const PublicityQuery& q) = 0;
+  // Every field but the case and its snapshot when p.version is current (then
+  // version+1); kAborted stale_version otherwise; kNotFound if none.
+  virtual Status UpdatePublicity(const credit::PublicityRecord& p) = 0;
+  virtual Result<Id> InsertCreditListEntry(const credit::CreditListEntry& e) = 0;
+  // kNotFound "credit_list_entry_not_found".
+  virtual Result<credit::CreditListEntry> GetCreditListEntry(Id id) = 0;
+  // Of one entity, newest listed first.
+  virtual Result<std::vector<credit::CreditListEntry>> ListCreditListEntries(Id entity_id) = 0;
+  // removed_on, removal_reason when e.version is current (then version+1).
+  virtual Status UpdateCreditListEntry(const credit::CreditListEntry& e) = 0;
+  virtual Result<Id> InsertCreditRepair(const credit::CreditRepair& r) = 0;
+  // kNotFound "credit_repair_not_found".
+  virtual Result<credit::CreditRepair> GetCreditRepair(Id id) = 0;
+  // Newest applied first.
+  virtual Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) = 0;
+  // Status, conditions and the decision when r.version is current (then version+1).
+  virtual Status UpdateCreditRepair(const credit::CreditRepair& r) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

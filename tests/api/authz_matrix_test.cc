@@ -202,6 +202,37 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
                             {"issues", "矩阵问题"}, {"recommendations", "矩阵建议"}});
   EXPECT_EQ(letter.status, 201) << letter.body;
   ids["letter"] = letter.json()["id"].dump();
+  // Credit publicity: a due record of each case, a pending repair, a list entry.
+  auto add_publicity = [&](const std::string& case_id) {
+    auto c = server.store().GetCase(std::stol(case_id)).value();
+    credit::PublicityRecord p;
+    p.case_id = c.id;
+    p.department_id = c.department_id;
+    p.case_number = c.case_number;
+    p.decision.decided_on = c.filed_on;
+    p.decision.penalties = {enforcement::PenaltyType::kFine};
+    p.decision.fine = 100000;
+    p.updated_at = 1;
+    return std::to_string(server.store().InsertPublicity(p).value());
+  };
+  ids["publicity"] = add_publicity(ids["case"]);
+  ids["other_publicity"] = add_publicity(ids["other_case"]);
+  {
+    credit::CreditRepair r;
+    r.publicity_id = std::stol(ids["publicity"]);
+    r.department_id = server.department("JQS");
+    r.applicant = "矩阵";
+    r.applied_on = *Date::Parse("2023-11-02");
+    r.updated_at = 1;
+    ids["repair"] = std::to_string(server.store().InsertCreditRepair(r).value());
+    credit::CreditListEntry e;
+    e.entity_id = std::stol(ids["entity"]);
+    e.listed_on = *Date::Parse("2023-11-01");
+    e.reason = "矩阵";
+    e.basis = "矩阵";
+    e.updated_at = 1;
+    ids["list_entry"] = std::to_string(server.store().InsertCreditListEntry(e).value());
+  }
 
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;

@@ -28,7 +28,10 @@ const std::set<std::string> kAllowed = {
     "cross_station", "seed_mode", "seed_source", "status_label", "cancel_reason",
     "published_at", "results",
     "draw", "commitment_id", "commitment_text", "committed_at", "drawn", "seed_hex",  // draw
-    "drawn_at"};
+    "drawn_at",
+    "party_name", "case_number", "document_number", "violated_provision", "penalty_types", "fine_fen",  // penalty
+    "confiscated_gains_fen", "decided_on", "authority", "published_on", "publicity_until",
+    "penalties"};
 
 void CheckKeys(const nlohmann::json& j, const std::string& where) {
   if (j.is_object()) {
@@ -101,6 +104,37 @@ class PortalApi : public ::testing::TestWithParam<std::string> {
                                   .dump());
     ASSERT_EQ(done.status, 200) << done.body;
     ASSERT_EQ(admin.Post(p + "/publish", {{"version", admin.Get(p).json()["version"]}}).status, 200);
+    // A published penalty (行政处罚信息公示) of this entity, straight into the store.
+    enforcement::Lead lead;
+    lead.entity_id = id;
+    lead.description = "内部记录：案件线索";
+    lead.found_on = *Date::Parse("2023-09-01");
+    lead.department_id = server_->department("JQS");
+    lead.updated_at = 1;
+    Id lead_id = server_->store().InsertLead(lead).value();
+    enforcement::EnforcementCase c;
+    c.case_number = "沪市监嘉处〔2023〕第000077号";
+    c.case_year = 2023;
+    c.case_seq = 77;
+    c.lead_id = lead_id;
+    c.department_id = lead.department_id;
+    c.filed_on = lead.found_on;
+    c.updated_at = 1;
+    credit::PublicityRecord pub;
+    pub.case_id = server_->store().InsertCase(c).value();
+    pub.department_id = lead.department_id;
+    pub.entity_id = id;
+    pub.credit_code = ValidCreditCode(7);
+    pub.party_name = "上海马陆葡萄专业合作社";
+    pub.case_number = c.case_number;
+    pub.decision.decided_on = *Date::Parse("2023-10-09");
+    pub.decision.penalties = {enforcement::PenaltyType::kFine};
+    pub.decision.fine = 500000;
+    pub.status = credit::PublicityStatus::kPublished;
+    pub.published_on = *Date::Parse("2023-11-01");
+    pub.updated_by = "执法员";
+    pub.updated_at = 1;
+    ASSERT_TRUE(server_->store().InsertPublicity(pub).ok());
   }
   long plan_id_ = 0;
   std::unique_ptr<TestServer> server_;
@@ -155,10 +189,17 @@ TEST_P(PortalApi, EveryPublicRoutePublishesOnlyAllowListedFields) {
     EXPECT_EQ(r.body.find("内部记录"), std::string::npos) << path;  // findings stay internal
     EXPECT_EQ(r.body.find("执法员"), std::string::npos) << path;   // inspector names too
   }
-  EXPECT_GE(walked, 5);
+  EXPECT_GE(walked, 6);
+  auto penalties = anon.Get("/api/v1/public/penalty-publicity").json();
+  ASSERT_EQ(penalties["total"], 1);
+  EXPECT_EQ(penalties["items"][0]["publicity_until"], "2024-02-01");
   auto rec = anon.Get("/api/v1/public/entities/" + ValidCreditCode(7)).json();
   ASSERT_EQ(rec["inspections"].size(), 1u);
   EXPECT_EQ(rec["inspections"][0]["outcome_label"], "发现问题已责令改正");
+  // The entity's record carries its penalty under publicity.
+  ASSERT_EQ(rec["penalties"].size(), 1u);
+  EXPECT_EQ(rec["penalties"][0]["case_number"], "沪市监嘉处〔2023〕第000077号");
+  EXPECT_EQ(rec["penalties"][0]["fine_fen"], 500000);
   // The bulk download has the same published row, and nothing of another year.
   auto csv = anon.Get("/api/v1/public/inspection-results.csv?year=2023");
   EXPECT_NE(csv.body.find(ValidCreditCode(7) + ",上海马陆葡萄专业合作社,2023-09-10,发现问题已责令改正"),

@@ -1,5 +1,5 @@
 // The enforcement rule files (deadlines, lenient rules, summary limits, case
-// number formats): parsed all-or-nothing, never a crash; what parses can be
+// number formats, credit publicity rules): parsed all-or-nothing, never a crash; what parses can be
 // used — every deadline rule computes a due date and a countdown, every
 // lenient rule is matched against its own provision.
 #include <cstddef>
@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/calendar.h"
+#include "domain/credit/publicity.h"
 #include "domain/enforcement/case_number.h"
 #include "domain/enforcement/deadline.h"
 #include "domain/enforcement/decision.h"
@@ -30,6 +31,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)ParseSummaryLimits(text);
   if (auto formats = ParseCaseNumberFormats(text); formats.ok()) {
     for (const CaseNumberFormat& f : formats->formats) (void)FormatCaseNumber(f, 2024, 1);
+  }
+  if (auto credit = jg::credit::ParseCreditRules(text); credit.ok()) {
+    jg::credit::RepairFacts f;
+    f.decision.penalties = {PenaltyType::kFine};
+    f.decision.fine = 100;
+    f.published_on = *jg::Date::FromYmd(2024, 2, 29);
+    f.applied_on = f.published_on;
+    (void)jg::credit::NeedsPublicity(*credit, f.decision);
+    (void)jg::credit::PublicityLastDay(*credit, f.decision, f.published_on);
+    (void)jg::credit::AssessRepair(*credit, f);
   }
   return 0;
 }

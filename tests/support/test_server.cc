@@ -46,6 +46,7 @@ struct TestServer::Wiring {
   CaseService cases;
   CaseReviewService case_reviews;
   CaseRecordsService case_records;
+  CreditService credit;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -63,8 +64,10 @@ struct TestServer::Wiring {
         cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         case_reviews(env, BuiltInCaseReviewRules()),
         case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules()),
+        credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records},
+                 portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
+                 credit},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

@@ -1,7 +1,7 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
-  Stamp, Notebook, Folder, Files, Memo,
+  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard,
 } from '@element-plus/icons-vue'
 import { ROLES, rolesWith } from './permissions.js'
 
@@ -15,7 +15,8 @@ export const GROUPS = {
   directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
   inspection: { titleKey: 'nav.inspection', icon: markRaw(Aim) },
   enforcement: { titleKey: 'nav.enforcement', icon: markRaw(Stamp) },
-  supervision: { titleKey: 'nav.supervision', icon: markRaw(Stamp) },
+  supervision: { titleKey: 'nav.supervision', icon: markRaw(Files) },
+  credit: { titleKey: 'nav.credit', icon: markRaw(CreditCard) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
@@ -40,6 +41,8 @@ export const MODULES = [
   { path: '/supervision/case-review', name: 'case-review', group: 'supervision', titleKey: 'nav.caseReview', icon: markRaw(Files), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CaseReviewRoundsView.vue') },
   { path: '/supervision/case-review/:id(\\d+)', name: 'case-review-round', hidden: true, navPath: '/supervision/case-review', titleKey: 'nav.caseReviewRound', icon: markRaw(Document), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CaseReviewRoundView.vue') },
   { path: '/supervision/letters', name: 'legal-letters', group: 'supervision', titleKey: 'nav.legalLetters', icon: markRaw(Memo), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/LegalLettersView.vue') },
+  { path: '/credit/publicity', name: 'credit-publicity', group: 'credit', titleKey: 'nav.creditPublicity', icon: markRaw(Stamp), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CreditPublicityView.vue') },
+  { path: '/credit/repairs', name: 'credit-repairs', group: 'credit', titleKey: 'nav.creditRepairs', icon: markRaw(Finished), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CreditRepairsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

@@ -26,6 +26,7 @@ const GRANTS = {
   'cases.approve': { admin: 'all', leader: 'all' },
   'case_review.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
   'case_review.manage': { admin: 'all', legal: 'all' },
+  'credit.repair.approve': { admin: 'all', leader: 'all', legal: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

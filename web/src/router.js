@@ -12,6 +12,7 @@ const routes = [
   { path: '/public/entities/:code', name: 'public-entity', component: () => import('./views/PublicEntityView.vue'), meta: { open: true, titleKey: 'portal.entityTitle' } },
   { path: '/public/plans', name: 'public-plans', component: () => import('./views/PublicPlansView.vue'), meta: { open: true, titleKey: 'public.plansTitle' } },
   { path: '/public/plans/:id(\\d+)', name: 'public-plan', component: () => import('./views/PublicPlanView.vue'), meta: { open: true, titleKey: 'public.planTitle' } },
+  { path: '/public/penalties', name: 'public-penalties', component: () => import('./views/PublicPenaltiesView.vue'), meta: { open: true, titleKey: 'nav.publicPenalties' } },
   {
     path: '/',
     component: MainLayout,
