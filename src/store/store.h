@@ -149,6 +149,8 @@ struct ReviewCount {
   enforcement::ReviewKind kind = enforcement::ReviewKind::kReconsideration;
   std::string outcome;
   std::int64_t count = 0;
+};
+
 struct PublicityQuery {
   std::optional<credit::PublicityStatus> status;
   std::optional<Id> department_id;
