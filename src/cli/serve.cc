@@ -52,10 +52,13 @@ int Serve(const ServeOptions& o) {
   }
   PlanService plans(env, calendar);
   CaseService cases(env, calendar, BuiltInEnforcementRules());
+  SummaryCaseService summary_cases(env, calendar, BuiltInEnforcementRules());
+  CaseStatsService case_stats(env, BuiltInEnforcementRules());
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
-                          inspection, plans,      cases};
+                          inspection, plans,      cases,
+                          summary_cases, case_stats};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

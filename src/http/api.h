@@ -5,12 +5,14 @@
 #include "service/audit_service.h"
 #include "service/auth_service.h"
 #include "service/case_service.h"
+#include "service/case_stats_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
 #include "service/inspection_registry_service.h"
 #include "service/plan_service.h"
 #include "service/portal_service.h"
+#include "service/summary_case_service.h"
 #include "service/user_service.h"
 
 namespace jg::http {
@@ -34,6 +36,8 @@ struct Services {
   InspectionRegistryService& inspection;
   PlanService& plans;
   CaseService& cases;
+  SummaryCaseService& summary_cases;
+  CaseStatsService& case_stats;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -48,6 +52,7 @@ void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
 void RegisterCaseRoutes(Router& r, Services& s);
+void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 
@@ -62,6 +67,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterInspectionRoutes(r, s);
   RegisterPlanRoutes(r, s);
   RegisterCaseRoutes(r, s);
+  RegisterCaseStatsRoutes(r, s);
 }
 
 }  // namespace jg::http

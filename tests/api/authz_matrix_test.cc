@@ -156,6 +156,18 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
   ids["other_lead"] = add_lead("NXS");
   ids["case"] = add_case("JQS");
   ids["other_case"] = add_case("NXS");
+  // A summary-procedure decision (a warning) of each station.
+  auto add_summary = [&](const char* dept) {
+    auto r = admin.Post("/api/v1/summary-cases",
+                        {{"party_kind", "citizen"}, {"party_name", "矩阵当事人"},
+                         {"department_id", server.department(dept)}, {"place", "某地"},
+                         {"facts", "某事"}, {"violated_law", "某法"}, {"penalties", {"warning"}},
+                         {"officer_ids", drawn_inspectors}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["summary_case"] = add_summary("JQS");
+  ids["other_summary_case"] = add_summary("NXS");
 
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;

@@ -44,6 +44,8 @@ struct TestServer::Wiring {
   InspectionRegistryService inspection;
   PlanService plans;
   CaseService cases;
+  SummaryCaseService summary_cases;
+  CaseStatsService case_stats;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -59,8 +61,10 @@ struct TestServer::Wiring {
         inspection(env),
         plans(env, BuiltInWorkCalendar()),
         cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        case_stats(env, BuiltInEnforcementRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
-                 portal, http::PortalLimits{}, inspection, plans,  cases},
+                 portal, http::PortalLimits{}, inspection, plans,  cases, summary_cases, case_stats},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
