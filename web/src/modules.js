@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import {
-  House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
+  House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis, Stamp, Histogram,
 } from '@element-plus/icons-vue'
 import { ROLES } from './permissions.js'
 
@@ -11,6 +11,7 @@ import { ROLES } from './permissions.js'
 export const GROUPS = {
   directory: { titleKey: 'nav.directory', icon: markRaw(Shop) },
   inspection: { titleKey: 'nav.inspection', icon: markRaw(Aim) },
+  enforcement: { titleKey: 'nav.enforcement', icon: markRaw(Stamp) },
   system: { titleKey: 'nav.system', icon: markRaw(Setting) },
 }
 
@@ -27,6 +28,9 @@ export const MODULES = [
   { path: '/inspection/plans/:id(\\d+)', name: 'plan', hidden: true, navPath: '/inspection/plans', titleKey: 'nav.plan', icon: markRaw(Document), roles: ROLES, component: () => import('./views/PlanDetailView.vue') },
   { path: '/inspection/tasks', name: 'my-tasks', group: 'inspection', titleKey: 'nav.myTasks', icon: markRaw(Checked), roles: ROLES, component: () => import('./views/MyTasksView.vue') },
   { path: '/inspection/stats', name: 'plan-stats', group: 'inspection', titleKey: 'nav.planStats', icon: markRaw(DataAnalysis), roles: ROLES, component: () => import('./views/PlanStatsView.vue') },
+  // 行政执法: who holds cases.read (web/src/permissions.js).
+  { path: '/summary-cases', name: 'summary-cases', group: 'enforcement', titleKey: 'nav.summaryCases', icon: markRaw(EditPen), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/SummaryCasesView.vue') },
+  { path: '/case-stats', name: 'case-stats', group: 'enforcement', titleKey: 'nav.caseStats', icon: markRaw(Histogram), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CaseStatsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

@@ -68,6 +68,9 @@ export default {
   'nav.holdings': '许可证照',
   'nav.registrations': '登记注册',
   'nav.inspection': '双随机、一公开',
+  'nav.enforcement': '行政执法',
+  'nav.summaryCases': '简易程序（当场处罚）',
+  'nav.caseStats': '案件统计',
   'nav.inspectionItems': '抽查事项清单',
   'nav.inspectors': '执法检查人员名录库',
 
