@@ -75,7 +75,8 @@ TEST_P(CaseStatsContract, TheCaseListFiltersPagesAndCountsAlike) {
   // Ids in list order; the count agrees with the list (unpaged queries).
   auto ids = [&](const CaseQuery& q) {
     std::vector<Id> out;
-    for (const auto& x : store().ListCases(q).value()) out.push_back(x.id);
+    auto cases = store().ListCases(q).value();
+    for (const auto& x : cases) out.push_back(x.id);
     EXPECT_EQ(store().CountCases(q).value(), static_cast<std::int64_t>(out.size()));
     return out;
   };
