@@ -8,12 +8,14 @@
 #include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/credit_service.h"
+#include "service/case_stats_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
 #include "service/holding_service.h"
 #include "service/inspection_registry_service.h"
 #include "service/plan_service.h"
 #include "service/portal_service.h"
+#include "service/summary_case_service.h"
 #include "service/user_service.h"
 
 namespace jg::http {
@@ -40,6 +42,8 @@ struct Services {
   CaseReviewService& case_reviews;
   CaseRecordsService& case_records;
   CreditService& credit;
+  SummaryCaseService& summary_cases;
+  CaseStatsService& case_stats;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -57,6 +61,7 @@ void RegisterCaseRoutes(Router& r, Services& s);
 void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
 void RegisterCreditRoutes(Router& r, Services& s);
+void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -77,6 +82,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseReviewRoutes(r, s);
   RegisterCaseRecordRoutes(r, s);
   RegisterCreditRoutes(r, s);
+  RegisterCaseStatsRoutes(r, s);
 }
 
 }  // namespace jg::http

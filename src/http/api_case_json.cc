@@ -189,7 +189,6 @@ Result<CaseParticulars> ParticularsFrom(const std::string& body) {
   return p;
 }
 
-namespace {
 nlohmann::json PeriodJson(const PeriodView& p) {
   nlohmann::json j = {{"rule", p.rule_id},
                       {"due", p.due ? nlohmann::json(p.due->ToString()) : nlohmann::json()}};
@@ -203,7 +202,6 @@ nlohmann::json PeriodJson(const PeriodView& p) {
   if (!p.error.empty()) j["error"] = p.error;
   return j;
 }
-}  // namespace
 
 nlohmann::json ToJson(const LeadView& v) {
   nlohmann::json j = LeadJson(v.lead);

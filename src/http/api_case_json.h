@@ -22,6 +22,8 @@ Result<CaseParticulars> ParticularsFrom(const std::string& body);
 
 nlohmann::json ToJson(const LeadView& v);
 nlohmann::json ToJson(const CaseView& v);
+// {rule, due, state, state_label, remaining, error?} of a period.
+nlohmann::json PeriodJson(const PeriodView& p);
 nlohmann::json ToJson(const enforcement::LenientRule& r);
 nlohmann::json ToJson(const enforcement::LenientMatch& m);
 

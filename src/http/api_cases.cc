@@ -26,6 +26,38 @@ Response Items(const Result<std::vector<T>>& r) {
   return Json(200, {{"items", out}});
 }
 
+// The case list's query: stage, department_id, due, the statistics'
+// drill-down (filed_year, closed_year, decided_year, decision_kind,
+// lenient_rule_id, reduction_ground, violated_law; "_none" = not recorded)
+// and paging (page, page_size ≤ 200).
+Result<CaseFilter> CaseFilterFrom(const Request& req) {
+  CaseFilter f;
+  JG_RETURN_IF_ERROR(IdQuery(req, "department_id", &f.department_id));
+  if (auto v = Param(req, "stage"); !v.empty()) {
+    f.stage = enforcement::ParseCaseStage(v);
+    if (!f.stage) return InvalidArgument("invalid_value", "stage 不正确", "stage");
+  }
+  f.due = Param(req, "due");
+  if (!f.due.empty() && f.due != "overdue" && f.due != "approaching")
+    return InvalidArgument("invalid_value", "due 须为 overdue 或 approaching", "due");
+  JG_RETURN_IF_ERROR(YearQuery(req, "filed_year", &f.filed_year));
+  JG_RETURN_IF_ERROR(YearQuery(req, "closed_year", &f.closed_year));
+  JG_RETURN_IF_ERROR(YearQuery(req, "decided_year", &f.decided_year));
+  if (auto v = Param(req, "decision_kind"); !v.empty()) {
+    f.decision_kind = enforcement::ParseDecisionKind(v);
+    if (!f.decision_kind) return InvalidArgument("invalid_value", "decision_kind 不正确", "decision_kind");
+  }
+  if (auto v = Param(req, "lenient_rule_id"); !v.empty()) f.lenient_rule_id = v;
+  if (auto v = Param(req, "reduction_ground"); !v.empty()) f.reduction_ground = v;
+  if (auto v = Param(req, "violated_law"); !v.empty()) f.violated_law = v == "_none" ? "" : v;
+  std::optional<int> page, size;
+  JG_RETURN_IF_ERROR(PageQuery(req, "page", 1, 1000000, &page));
+  JG_RETURN_IF_ERROR(PageQuery(req, "page_size", 1, 200, &size));
+  f.page = page.value_or(1);
+  f.page_size = size.value_or(50);
+  return f;
+}
+
 }  // namespace
 
 void RegisterCaseRoutes(Router& r, Services& s) {
@@ -70,16 +102,16 @@ void RegisterCaseRoutes(Router& r, Services& s) {
   });
 
   r.Add("GET", "/api/v1/cases", Access::kSession, [&s](Request& req) {
-    CaseFilter f;
-    if (Status st = IdQuery(req, "department_id", &f.department_id); !st.ok()) return Error(st);
-    if (auto v = Param(req, "stage"); !v.empty()) {
-      f.stage = enforcement::ParseCaseStage(v);
-      if (!f.stage) return Error(400, "invalid_value", "stage 不正确", "stage");
-    }
-    f.due = Param(req, "due");
-    if (!f.due.empty() && f.due != "overdue" && f.due != "approaching")
-      return Error(400, "invalid_value", "due 须为 overdue 或 approaching", "due");
-    return Items(s.cases.Cases(req.actor(), f));
+    auto f = CaseFilterFrom(req);
+    if (!f.ok()) return Error(f.status());
+    auto res = s.cases.CaseList(req.actor(), *f);
+    if (!res.ok()) return Error(res.status());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& v : res->items) items.push_back(ToJson(v));
+    return Json(200, {{"items", items},
+                      {"total", res->total},
+                      {"page", res->page},
+                      {"page_size", res->page_size}});
   });
 
   r.Add("GET", "/api/v1/cases/{id}", Access::kSession, [&s](Request& req) {

@@ -20,6 +20,24 @@ Status IdQuery(const Request& req, const char* k, std::optional<Id>* out) {
   return Status::Ok();
 }
 
+Status PageQuery(const Request& req, const char* k, int min, int max, std::optional<int>* out) {
+  std::string v = Param(req, k);
+  if (v.empty()) return Status::Ok();
+  int n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < min || n > max)
+    return InvalidArgument("invalid_value",
+                           std::string(k) + " 须为 " + std::to_string(min) + "–" +
+                               std::to_string(max) + " 的整数",
+                           k);
+  *out = n;
+  return Status::Ok();
+}
+
+Status YearQuery(const Request& req, const char* k, std::optional<int>* out) {
+  return PageQuery(req, k, 2000, 9999, out);
+}
+
 Status FlagQuery(const Request& req, const char* k, bool* out) {
   std::string v = Param(req, k);
   *out = v == "1" || v == "true";

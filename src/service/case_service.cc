@@ -8,6 +8,7 @@
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/case_json.h"
+#include "service/case_officers.h"
 
 namespace jg {
 using namespace jg::enforcement;
@@ -132,21 +133,7 @@ Result<LeadView> CaseService::Lead(const Actor& actor, Id id) {
 }
 
 Result<std::vector<CaseOfficerRef>> CaseService::Officers(const std::vector<Id>& ids) {
-  std::vector<CaseOfficerRef> out;
-  std::set<Id> seen;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    std::string field = "officer_ids[" + std::to_string(i) + "]";
-    if (!seen.insert(ids[i]).second)
-      return InvalidArgument("duplicate_officer", "同一执法人员不能重复列为办案人员", field);
-    auto ins = env_.store.GetInspector(ids[i]);
-    if (!ins.ok()) return InvalidArgument("inspector_not_found", "执法人员名录中没有该人员", field);
-    if (!ins->active)
-      return InvalidArgument("inspector_inactive", ins->name + " 已不在执法人员名录中", field);
-    CaseOfficer o{ins->name, ins->certificate_no, std::nullopt};
-    if (auto d = Date::Parse(ins->certificate_expires); d.ok()) o.certificate_expires = *d;
-    out.push_back({ins->id, std::move(o)});
-  }
-  return out;
+  return RosterOfficers(env_.store, ids);
 }
 
 Result<CaseView> CaseService::FileLead(const Actor& actor, Id lead_id, const FilingRequest& req) {
@@ -179,6 +166,7 @@ Result<CaseView> CaseService::FileLead(const Actor& actor, Id lead_id, const Fil
   c.case_year = on.year();
   c.updated_at = env_.clock.Now();
   c.updated_by = actor.username;
+  StampDecisionDue(c);
   enforcement::Lead before = lead;
   lead.status = LeadStatus::kFiled;
   lead.decided_on = on;

@@ -82,6 +82,23 @@ struct CaseFilter {
   std::optional<enforcement::CaseStage> stage;
   std::optional<Id> department_id;
   std::string due;  // "", "overdue" or "approaching" (approaching or due today)
+  // The drill-down of the statistics (CaseQuery in store.h).
+  std::optional<int> filed_year;
+  std::optional<int> closed_year;
+  std::optional<int> decided_year;
+  std::optional<enforcement::DecisionKind> decision_kind;
+  std::optional<std::string> lenient_rule_id;
+  std::optional<std::string> reduction_ground;
+  std::optional<std::string> violated_law;
+  int page = 1;
+  int page_size = 50;
+};
+
+struct CaseListView {
+  std::vector<CaseView> items;
+  std::int64_t total = 0;  // matching cases over all pages
+  int page = 1;
+  int page_size = 50;
 };
 
 class CaseService {
@@ -98,6 +115,10 @@ class CaseService {
   // 不予立案 with a ground of 第二十条.
   Result<LeadView> DeclineLead(const Actor& actor, Id lead_id, const DeclineRequest& req);
 
+  // One page of the cases the actor may read (staff: their department), newest
+  // filed first, with the total. due= is a range over the stored decision due
+  // date (case_due.cc), so it costs an indexed query, not a computation per case.
+  Result<CaseListView> CaseList(const Actor& actor, const CaseFilter& f);
   Result<std::vector<CaseView>> Cases(const Actor& actor, const CaseFilter& f);
   Result<CaseView> Case(const Actor& actor, Id id);
   Result<CaseView> Transition(const Actor& actor, Id id, const TransitionRequest& req);
@@ -121,6 +142,11 @@ class CaseService {
                                                 std::optional<std::int64_t> version);
   Result<Date> DayOf(const std::optional<Date>& on) const;
   Result<std::vector<enforcement::CaseOfficerRef>> Officers(const std::vector<Id>& ids);
+  // case_due.cc: the decision due date stored with the case on every write, and
+  // the days a due= filter covers.
+  void StampDecisionDue(enforcement::EnforcementCase& c) const;
+  Status FillMissingDecisionDues();
+  std::pair<std::optional<Date>, std::optional<Date>> DueRange(const std::string& due) const;
   enforcement::ProcedureRules Procedure() const {
     return {calendar_, rules_.deadlines, rules_.lenient};
   }

@@ -3,6 +3,7 @@
 // what is missing), the particulars, the events and the lenient rules.
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -66,30 +67,42 @@ Result<EnforcementCase> CaseService::LoadCase(const Actor& actor, Permission p, 
   return c;
 }
 
-Result<std::vector<CaseView>> CaseService::Cases(const Actor& actor, const CaseFilter& f) {
+Result<CaseListView> CaseService::CaseList(const Actor& actor, const CaseFilter& f) {
   JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kReadCases));
-  CaseQuery q{f.department_id, f.stage};
+  CaseQuery q;
+  q.department_id = f.department_id;
+  q.stage = f.stage;
   if (q.department_id) {
     JG_RETURN_IF_ERROR(
         RequirePermission(env_.store, actor, Permission::kReadCases, q.department_id));
   } else if (ScopeOf(actor.role, Permission::kReadCases) != Scope::kAll) {
     q.department_id = actor.department_id;
   }
-  JG_ASSIGN_OR_RETURN(auto cases, env_.store.ListCases(q));
-  std::vector<CaseView> out;
-  for (auto& c : cases) {
-    CaseView v = ViewOf(std::move(c));
-    if (!f.due.empty()) {
-      if (!v.decision.countdown) continue;
-      auto st = v.decision.countdown->state;
-      bool keep = f.due == "overdue" ? st == CountdownState::kOverdue
-                                     : st == CountdownState::kApproaching ||
-                                           st == CountdownState::kDueToday;
-      if (!keep) continue;
-    }
-    out.push_back(std::move(v));
+  q.filed_year = f.filed_year;
+  q.closed_year = f.closed_year;
+  q.decided_year = f.decided_year;
+  q.decision_kind = f.decision_kind;
+  q.lenient_rule_id = f.lenient_rule_id;
+  q.reduction_ground = f.reduction_ground;
+  q.violated_law = f.violated_law;
+  if (!f.due.empty()) {
+    JG_RETURN_IF_ERROR(FillMissingDecisionDues());
+    std::tie(q.due_from, q.due_to) = DueRange(f.due);
   }
+  CaseListView out;
+  out.page = std::max(f.page, 1);
+  out.page_size = std::clamp(f.page_size, 1, 200);
+  q.limit = out.page_size;
+  q.offset = static_cast<std::int64_t>(out.page - 1) * out.page_size;
+  JG_ASSIGN_OR_RETURN(out.total, env_.store.CountCases(q));
+  JG_ASSIGN_OR_RETURN(auto cases, env_.store.ListCases(q));
+  for (auto& c : cases) out.items.push_back(ViewOf(std::move(c)));
   return out;
+}
+
+Result<std::vector<CaseView>> CaseService::Cases(const Actor& actor, const CaseFilter& f) {
+  JG_ASSIGN_OR_RETURN(auto page, CaseList(actor, f));
+  return std::move(page.items);
 }
 
 Result<CaseView> CaseService::Case(const Actor& actor, Id id) {
@@ -124,6 +137,7 @@ Result<CaseView> CaseService::Transition(const Actor& actor, Id id, const Transi
   c.stage = *next;
   c.updated_at = ev.at;
   c.updated_by = actor.username;
+  StampDecisionDue(c);
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateCase(c));
     JG_RETURN_IF_ERROR(tx.InsertCaseEvent(ev).status());
@@ -172,6 +186,7 @@ Result<CaseView> CaseService::UpdateParticulars(const Actor& actor, Id id,
   c.facts = p.facts;
   c.updated_at = env_.clock.Now();
   c.updated_by = actor.username;
+  StampDecisionDue(c);
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateCase(c));
     c.version += 1;

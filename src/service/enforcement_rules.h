@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/enforcement/case_number.h"
+#include "domain/enforcement/decision.h"
 #include "domain/enforcement/deadline_rules.h"
 #include "domain/enforcement/lenient_rules.h"
 
@@ -16,6 +17,10 @@ struct EnforcementRules {
   enforcement::LenientRules lenient;
   enforcement::CaseNumberFormats case_numbers;
   std::string bureau = "jiading";  // whose case number format to use
+  // 简易程序: the limits (data/summary-procedure.csv) and the format of the
+  // on-the-spot decision number (a row of data/case-number-formats.csv).
+  enforcement::SummaryLimits summary;
+  std::string summary_format = "jiading-summary";
 };
 
 // Parses the built-in files once (they are tested; a broken one fails the tests).

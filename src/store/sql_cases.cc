@@ -70,7 +70,7 @@ const std::string kCaseCols =
     "hearing_requested_on, hearing_notice_served_on, decision_kind, decided_on, penalties, "
     "fine_fen, confiscated_fen, lenient_rule_id, reduction_ground, police_unit, transferred_on, "
     "withdrawal_reason, decision_served_on, execution_completed, violated_law, violated_article, "
-    "facts, updated_at, updated_by";
+    "facts, updated_at, updated_by, decision_due";
 
 std::string FactsText(const std::map<std::string, bool>& facts) {
   std::string out;
@@ -124,7 +124,8 @@ Params CaseParams(const EnforcementCase& c) {
           c.violated.article,
           FactsText(c.facts),
           c.updated_at,
-          c.updated_by};
+          c.updated_by,
+          DateText(c.decision_due)};
 }
 
 // Columns: id, version, then kCaseCols.
@@ -172,6 +173,7 @@ EnforcementCase ToCase(const Row& r) {
   c.facts = ParseFacts(r.Str(31));
   c.updated_at = r.Int(32);
   c.updated_by = r.Str(33);
+  c.decision_due = OptDate(r.Str(34));
   return c;
 }
 
@@ -310,14 +312,41 @@ Result<EnforcementCase> SqlStore::GetCase(Id id) {
   return c;
 }
 
-Result<std::vector<EnforcementCase>> SqlStore::ListCases(const CaseQuery& q) {
-  Params p;
+namespace {
+std::string YearFrom(int y) { return std::to_string(y) + "-01-01"; }
+std::string YearTo(int y) { return std::to_string(y) + "-12-31"; }
+
+// The WHERE clause of a case query; date ranges on the indexed columns.
+std::string CaseWhere(const CaseQuery& q, Params& p) {
   std::string where = " WHERE 1 = 1";
   if (q.department_id) where += " AND department_id = " + Bind(p, *q.department_id);
   if (q.stage) where += " AND stage = " + Bind(p, std::string(CaseStageName(*q.stage)));
-  auto rows = Query("SELECT id, version, " + kCaseCols + " FROM cases" + where +
-                        " ORDER BY filed_on DESC, id DESC",
-                    p);
+  auto year = [&](const char* col, const std::optional<int>& y) {
+    if (!y) return;
+    where += std::string(" AND ") + col + " >= " + Bind(p, YearFrom(*y)) + " AND " + col +
+             " <= " + Bind(p, YearTo(*y));
+  };
+  year("filed_on", q.filed_year);
+  year("closed_on", q.closed_year);
+  year("decided_on", q.decided_year);
+  if (q.decision_kind)
+    where += " AND decision_kind = " + Bind(p, std::string(DecisionKindName(*q.decision_kind)));
+  if (q.lenient_rule_id) where += " AND lenient_rule_id = " + Bind(p, *q.lenient_rule_id);
+  if (q.reduction_ground) where += " AND reduction_ground = " + Bind(p, *q.reduction_ground);
+  if (q.violated_law) where += " AND violated_law = " + Bind(p, *q.violated_law);
+  if (q.due_from || q.due_to) where += " AND decision_due <> ''";
+  if (q.due_from) where += " AND decision_due >= " + Bind(p, q.due_from->ToString());
+  if (q.due_to) where += " AND decision_due <= " + Bind(p, q.due_to->ToString());
+  return where;
+}
+}  // namespace
+
+Result<std::vector<EnforcementCase>> SqlStore::ListCases(const CaseQuery& q) {
+  Params p;
+  std::string sql = "SELECT id, version, " + kCaseCols + " FROM cases" + CaseWhere(q, p) +
+                    " ORDER BY filed_on DESC, id DESC";
+  if (q.limit > 0) sql += " LIMIT " + Bind(p, q.limit) + " OFFSET " + Bind(p, q.offset);
+  auto rows = Query(sql, p);
   if (!rows.ok()) return rows.status();
   std::vector<EnforcementCase> out;
   for (const auto& r : *rows) {
@@ -325,6 +354,29 @@ Result<std::vector<EnforcementCase>> SqlStore::ListCases(const CaseQuery& q) {
     JG_RETURN_IF_ERROR(LoadCaseChildren(out.back()));
   }
   return out;
+}
+
+Result<std::int64_t> SqlStore::CountCases(const CaseQuery& q) {
+  Params p;
+  auto rows = Query("SELECT COUNT(*) FROM cases" + CaseWhere(q, p), p);
+  if (!rows.ok()) return rows.status();
+  return rows->front().Int(0);
+}
+
+Result<std::vector<Id>> SqlStore::CasesWithoutDecisionDue(int limit) {
+  auto rows = Query("SELECT id FROM cases WHERE decision_due IS NULL ORDER BY id LIMIT $1",
+                    {std::int64_t{limit}});
+  if (!rows.ok()) return rows.status();
+  std::vector<Id> out;
+  for (const auto& r : *rows) out.push_back(r.Int(0));
+  return out;
+}
+
+Status SqlStore::SetCaseDecisionDue(Id id, const std::optional<Date>& due) {
+  auto n = Exec("UPDATE cases SET decision_due = $1 WHERE id = $2", {DateText(due), id});
+  if (!n.ok()) return n.status();
+  if (*n != 1) return NotFound("case_not_found", "案件不存在");
+  return Status::Ok();
 }
 
 Status SqlStore::UpdateCase(const EnforcementCase& c) {
@@ -358,6 +410,12 @@ Result<Id> SqlStore::InsertCaseEvent(const CaseEvent& e) {
       {e.case_id, std::string(CaseStageName(e.from)), std::string(CaseStageName(e.to)),
        std::string(CaseActionName(e.action)), e.on.ToString(), e.by, e.note, e.at});
   if (!rows.ok()) return rows.status();
+  // The day of 结案 is kept on the case for closed_year and the statistics.
+  if (e.action == CaseAction::kClose) {
+    JG_RETURN_IF_ERROR(
+        Exec("UPDATE cases SET closed_on = $1 WHERE id = $2", {e.on.ToString(), e.case_id})
+            .status());
+  }
   return rows->front().Int(0);
 }
 

@@ -404,6 +404,17 @@ class SqlStore final : public Store {
   Status UpdateCase(const enforcement::EnforcementCase& c) override;
   Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) override;
   Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) override;
+  Result<std::int64_t> CountCases(const CaseQuery& q) override;
+  Result<std::vector<Id>> CasesWithoutDecisionDue(int limit) override;
+  Status SetCaseDecisionDue(Id id, const std::optional<Date>& due) override;
+  Result<CaseStatsCounts> CountCaseStatistics(int year,
+                                              const std::optional<Id>& department_id) override;
+  Result<int> NextSummarySequence(int year) override;
+  Result<Id> InsertSummaryCase(const enforcement::SummaryCase& s) override;
+  Result<enforcement::SummaryCase> GetSummaryCase(Id id) override;
+  Result<std::vector<enforcement::SummaryCase>> ListSummaryCases(
+      const SummaryCaseQuery& q) override;
+  Result<std::int64_t> CountSummaryCases(const SummaryCaseQuery& q) override;
 
   // ---- case-file sampling and legal advice letters (sql_case_reviews.cc) ----
   Result<std::vector<case_review::EligibleCase>> ListClosedCases(const std::string& from,

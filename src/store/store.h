@@ -23,6 +23,7 @@
 #include "domain/credit/records.h"
 #include "domain/enforcement/case_file.h"
 #include "domain/enforcement/case_records.h"
+#include "domain/enforcement/summary_case.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
 #include "domain/inspection_plan.h"
@@ -141,6 +142,52 @@ struct LeadQuery {
 struct CaseQuery {
   std::optional<Id> department_id;
   std::optional<enforcement::CaseStage> stage;
+  // The drill-down of the statistics (years of filed_on, of the close step,
+  // of the decision).
+  std::optional<int> filed_year;
+  std::optional<int> closed_year;
+  std::optional<int> decided_year;
+  std::optional<enforcement::DecisionKind> decision_kind;
+  std::optional<std::string> lenient_rule_id;
+  std::optional<std::string> reduction_ground;
+  std::optional<std::string> violated_law;  // "" = none recorded
+  // The stored decision due date (cases.decision_due) within [from, to],
+  // both inclusive; a case without a running period never matches.
+  std::optional<Date> due_from;
+  std::optional<Date> due_to;
+  // Paging: skip `offset`, return at most `limit` (0 = all).
+  std::int64_t offset = 0;
+  std::int64_t limit = 0;
+};
+
+// Counts behind the yearly case statistics, each a GROUP BY in SQL.
+struct CaseCount {
+  std::string key;     // a department id, law, decision kind, rule, month "YYYY-MM"…
+  std::string key2;    // a second key where grouped by two (department id)
+  std::int64_t count = 0;
+};
+struct CaseStatsCounts {
+  // Filed (filed_on) and closed (the close step) by month and department, over
+  // the year and the year before: key "YYYY-MM", key2 the department id.
+  std::vector<CaseCount> filed;
+  std::vector<CaseCount> closed;
+  // The year only: filed by violated law; decided by decision kind; no-penalty
+  // decisions by lenient rule; reduced penalties by ground.
+  std::vector<CaseCount> filed_by_law;
+  std::vector<CaseCount> decided_by_kind;
+  std::vector<CaseCount> no_penalty_by_rule;
+  std::vector<CaseCount> reduced_by_ground;
+  // Summary-procedure decisions over both years: key year "YYYY", key2 party kind.
+  std::vector<CaseCount> summary;
+};
+
+struct SummaryCaseQuery {
+  std::optional<Id> department_id;
+  std::optional<int> year;  // of decided_on
+  std::optional<enforcement::PartyKind> party_kind;
+  std::string party;  // substring of the party's name or credit code
+  std::int64_t offset = 0;
+  std::int64_t limit = 0;  // 0 = all
 };
 
 // Reconsideration and litigation counted by kind and outcome ("" = pending)
@@ -330,6 +377,8 @@ class Store {
   // With officers and excluded periods. kNotFound "case_not_found".
   virtual Result<enforcement::EnforcementCase> GetCase(Id id) = 0;
   // Newest filed first, then id descending; with officers and excluded periods.
+  // Inserting or updating a case stores c.decision_due (nullopt: none); the
+  // close event stores the closing day (closed_year).
   virtual Result<std::vector<enforcement::EnforcementCase>> ListCases(const CaseQuery& q) = 0;
   // Every field but number, lead and officers (fixed on filing), and the
   // excluded periods, when c.version is current (then version+1); kAborted
@@ -339,6 +388,34 @@ class Store {
   virtual Result<Id> InsertCaseEvent(const enforcement::CaseEvent& e) = 0;
   // Oldest first.
   virtual Result<std::vector<enforcement::CaseEvent>> ListCaseEvents(Id case_id) = 0;
+  // How many cases ListCases(q) would return without paging.
+  virtual Result<std::int64_t> CountCases(const CaseQuery& q) = 0;
+  // Cases whose stored decision due date was never computed (written before
+  // migration 0009), at most `limit`.
+  virtual Result<std::vector<Id>> CasesWithoutDecisionDue(int limit) = 0;
+  // Stores a case's decision due date (nullopt: no running period) without
+  // touching its version: it is derived from the record and the calendar.
+  virtual Status SetCaseDecisionDue(Id id, const std::optional<Date>& due) = 0;
+  // The counts of `year` (and for filed/closed/summary the year before),
+  // of one department when given.
+  virtual Result<CaseStatsCounts> CountCaseStatistics(int year,
+                                                      const std::optional<Id>& department_id) = 0;
+
+  // ---- summary procedure (简易程序): decisions made on the spot ----
+  // The next decision sequence of `year` (1, 2, …). Must run inside
+  // Transaction: the number is taken under a row lock and given back if the
+  // transaction rolls back, so numbers have no gaps.
+  virtual Result<int> NextSummarySequence(int year) = 0;
+  // Inserts at version 1 with its officers (in order). kAlreadyExists (field
+  // "decision_number") on a taken number; kFailedPrecondition for an unknown
+  // department, entity or inspector.
+  virtual Result<Id> InsertSummaryCase(const enforcement::SummaryCase& s) = 0;
+  // With officers. kNotFound "summary_case_not_found".
+  virtual Result<enforcement::SummaryCase> GetSummaryCase(Id id) = 0;
+  // Newest decided first, then id descending; with officers.
+  virtual Result<std::vector<enforcement::SummaryCase>> ListSummaryCases(
+      const SummaryCaseQuery& q) = 0;
+  virtual Result<std::int64_t> CountSummaryCases(const SummaryCaseQuery& q) = 0;
 
   // ---- case-file sampling (案卷抽查) and legal advice letters (法治建议书) ----
   // Cases in stage closed whose closing event (case_events to_stage closed)

@@ -233,6 +233,18 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
     e.updated_at = 1;
     ids["list_entry"] = std::to_string(server.store().InsertCreditListEntry(e).value());
   }
+  // A summary-procedure decision (a warning) of each station.
+  auto add_summary = [&](const char* dept) {
+    auto r = admin.Post("/api/v1/summary-cases",
+                        {{"party_kind", "citizen"}, {"party_name", "矩阵当事人"},
+                         {"department_id", server.department(dept)}, {"place", "某地"},
+                         {"facts", "某事"}, {"violated_law", "某法"}, {"penalties", {"warning"}},
+                         {"officer_ids", drawn_inspectors}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.json()["id"].dump();
+  };
+  ids["summary_case"] = add_summary("JQS");
+  ids["other_summary_case"] = add_summary("NXS");
 
   const char* roles[] = {"", "admin", "leader", "legal", "jqstaff", "inspector"};
   std::vector<HttpClient> clients;

@@ -141,8 +141,12 @@ TEST_P(CaseContract, ACaseKeepsItsOfficersDecisionAndFactsAndItsNumberIsUnique) 
   EXPECT_EQ(store().InsertCase(dup).status().code(), ErrorCode::kAlreadyExists);
   EnforcementCase same_lead = MakeCase(lead, 2);
   EXPECT_EQ(store().InsertCase(same_lead).status().code(), ErrorCode::kAlreadyExists);
-  EXPECT_EQ(store().ListCases({jqs_, CaseStage::kDecided}).value().size(), 1u);
-  EXPECT_TRUE(store().ListCases({jqs_, CaseStage::kFiled}).value().empty());
+  CaseQuery q;
+  q.department_id = jqs_;
+  q.stage = CaseStage::kDecided;
+  EXPECT_EQ(store().ListCases(q).value().size(), 1u);
+  q.stage = CaseStage::kFiled;
+  EXPECT_TRUE(store().ListCases(q).value().empty());
 }
 
 TEST_P(CaseContract, EventsComeBackInOrder) {

@@ -47,6 +47,8 @@ struct TestServer::Wiring {
   CaseReviewService case_reviews;
   CaseRecordsService case_records;
   CreditService credit;
+  SummaryCaseService summary_cases;
+  CaseStatsService case_stats;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -65,9 +67,11 @@ struct TestServer::Wiring {
         case_reviews(env, BuiltInCaseReviewRules()),
         case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules()),
         credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
+        summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        case_stats(env, BuiltInEnforcementRules()),
         services{auth,   users,  departments,          audit,      entities, holdings,
                  portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
-                 credit},
+                 credit, summary_cases, case_stats},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

@@ -1,7 +1,7 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
-  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard,
+  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard, Histogram,
 } from '@element-plus/icons-vue'
 import { ROLES, rolesWith } from './permissions.js'
 
@@ -43,6 +43,9 @@ export const MODULES = [
   { path: '/supervision/letters', name: 'legal-letters', group: 'supervision', titleKey: 'nav.legalLetters', icon: markRaw(Memo), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/LegalLettersView.vue') },
   { path: '/credit/publicity', name: 'credit-publicity', group: 'credit', titleKey: 'nav.creditPublicity', icon: markRaw(Stamp), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CreditPublicityView.vue') },
   { path: '/credit/repairs', name: 'credit-repairs', group: 'credit', titleKey: 'nav.creditRepairs', icon: markRaw(Finished), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CreditRepairsView.vue') },
+  // 行政执法: who holds cases.read (web/src/permissions.js).
+  { path: '/summary-cases', name: 'summary-cases', group: 'enforcement', titleKey: 'nav.summaryCases', icon: markRaw(EditPen), roles: CASE_ROLES, component: () => import('./views/SummaryCasesView.vue') },
+  { path: '/case-stats', name: 'case-stats', group: 'enforcement', titleKey: 'nav.caseStats', icon: markRaw(Histogram), roles: CASE_ROLES, component: () => import('./views/CaseStatsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },

@@ -92,6 +92,10 @@ struct EnforcementCase {
   std::int64_t version = 1;
   UnixSeconds updated_at = 0;
   std::string updated_by;
+  // The due date of the decision period while it runs, as the service computed
+  // it from the record and the calendar on the last write; stored so that the
+  // due= list filter is an indexed query (nullopt: no running period).
+  std::optional<Date> decision_due;
 };
 
 // The CaseRecord the transition checks look at.

@@ -37,9 +37,15 @@ Status NotInTable(CaseStage stage, CaseAction action) {
 }
 
 Status CheckOfficers(const CaseRecord& r, Date on) {
+  return CheckOfficerCertificates(r.officers, on, "立案", kFilingBasis);
+}
+}  // namespace
+
+Status CheckOfficerCertificates(const std::vector<CaseOfficer>& officers, Date on,
+                                std::string_view what, std::string_view basis) {
   std::vector<std::string> valid;
   std::string problems;
-  for (const CaseOfficer& o : r.officers) {
+  for (const CaseOfficer& o : officers) {
     if (o.certificate_no.empty() || !o.certificate_expires) {
       problems += "；" + o.name + "未登记执法证";
     } else if (*o.certificate_expires < on) {
@@ -50,11 +56,13 @@ Status CheckOfficers(const CaseRecord& r, Date on) {
   }
   if (static_cast<int>(valid.size()) >= kMinFilingOfficers) return Status::Ok();
   return Refuse("not_enough_officers",
-                "立案须有至少 " + std::to_string(kMinFilingOfficers) +
-                    " 名持有效执法证的办案人员（" + kFilingBasis + "），" + on.ToString() +
+                std::string(what) + "须有至少 " + std::to_string(kMinFilingOfficers) +
+                    " 名持有效执法证的办案人员（" + std::string(basis) + "），" + on.ToString() +
                     " 有效的只有 " + std::to_string(valid.size()) + " 名" + problems,
                 "officers");
 }
+
+namespace {
 
 Result<const DeadlineRule*> NeedRule(const ProcedureRules& rules, std::string_view id) {
   const DeadlineRule* rule = rules.deadlines.Find(id);

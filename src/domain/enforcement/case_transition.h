@@ -71,4 +71,13 @@ Status CheckTransition(const ProcedureRules& rules, const CaseRecord& record, Ca
 // The minimum number of officers to file a case (第十九条 requires two).
 inline constexpr int kMinFilingOfficers = 2;
 
+// At least kMinFilingOfficers officers whose certificate is registered and
+// valid on `on` (the same certificate counts once): the check of filing, also
+// applied to on-the-spot decisions (《行政处罚法》第五十一条、第五十二条 — 执法人员
+// 出示执法证件). FailedPrecondition "not_enough_officers", field "officers",
+// naming each expired or missing certificate; `what` names the act (立案,
+// 当场处罚) and `basis` the provision cited.
+Status CheckOfficerCertificates(const std::vector<CaseOfficer>& officers, Date on,
+                                std::string_view what, std::string_view basis);
+
 }  // namespace jg::enforcement

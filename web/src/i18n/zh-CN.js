@@ -68,6 +68,8 @@ export default {
   'nav.holdings': '许可证照',
   'nav.registrations': '登记注册',
   'nav.inspection': '双随机、一公开',
+  'nav.summaryCases': '简易程序（当场处罚）',
+  'nav.caseStats': '案件统计',
   'nav.inspectionItems': '抽查事项清单',
   'nav.supervision': '法制监督',
   'nav.caseReview': '案卷抽查',
