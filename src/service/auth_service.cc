@@ -14,21 +14,35 @@ Status BadCredentials() {
 Actor ActorOf(const User& u) { return Actor{u.id, u.username, u.role, u.department_id}; }
 }  // namespace
 
-bool AuthService::ThrottleClient(const std::string& client) {
+// Only failed sign-ins count against a client address: a whole office behind
+// one NAT signs in every morning, a password guesser fails.
+bool AuthService::ClientThrottled(const std::string& client) {
   std::lock_guard lock(mu_);
   const UnixSeconds now = env_.clock.Now();
-  if (client_attempts_.size() > 100000) client_attempts_.clear();  // bound memory under attack
-  auto& [start, count] = client_attempts_[client];
-  if (now - start >= policy_.client_window_seconds) {
+  auto it = client_failures_.find(client);
+  if (it == client_failures_.end()) return false;
+  if (now - it->second.first >= policy_.client_window_seconds) {
+    client_failures_.erase(it);
+    return false;
+  }
+  return it->second.second >= policy_.failures_per_client;
+}
+
+void AuthService::NoteClientFailure(const std::string& client) {
+  std::lock_guard lock(mu_);
+  const UnixSeconds now = env_.clock.Now();
+  if (client_failures_.size() > 100000) client_failures_.clear();  // bound memory under attack
+  auto& [start, count] = client_failures_[client];
+  if (count == 0 || now - start >= policy_.client_window_seconds) {
     start = now;
     count = 0;
   }
-  return ++count > policy_.attempts_per_client;
+  ++count;
 }
 
 Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                        const std::string& client) {
-  if (ThrottleClient(client)) {
+  if (ClientThrottled(client)) {
     return ResourceExhausted("login_throttled", "登录尝试过于频繁，请稍后再试");
   }
   if (username.empty()) return InvalidArgument("required", "请输入用户名", "username");
@@ -40,6 +54,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     static const std::string kDummy =
         HashPassword("jianguan-dummy-password-1", env_.password_cost).value();
     (void)VerifyPassword(password, kDummy);
+    NoteClientFailure(client);
     return BadCredentials();
   }
   User user = std::move(found).value();
@@ -50,6 +65,7 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                                                    " 分钟后再试");
   }
   if (!VerifyPassword(password, user.password_hash)) {
+    NoteClientFailure(client);
     int failures = user.failed_logins + 1;
     UnixSeconds lock = 0;
     if (failures >= policy_.max_failures) {

@@ -14,7 +14,7 @@ struct LoginPolicy {
   int max_failures = 5;                // consecutive wrong passwords before a lock
   UnixSeconds lockout_seconds = 15 * 60;
   UnixSeconds session_seconds = 8 * 3600;  // one working day
-  int attempts_per_client = 20;        // per client address per window
+  int failures_per_client = 20;        // failed sign-ins per client address per window
   UnixSeconds client_window_seconds = 5 * 60;
 };
 
@@ -48,12 +48,13 @@ class AuthService {
                         const std::string& new_password, const std::string& keep_session_token);
 
  private:
-  bool ThrottleClient(const std::string& client);
+  bool ClientThrottled(const std::string& client);
+  void NoteClientFailure(const std::string& client);
 
   ServiceEnv env_;
   LoginPolicy policy_;
   std::mutex mu_;
-  std::map<std::string, std::pair<UnixSeconds, int>> client_attempts_;  // window start, count
+  std::map<std::string, std::pair<UnixSeconds, int>> client_failures_;  // window start, count
 };
 
 }  // namespace jg
