@@ -20,6 +20,7 @@ print("| benchmark | SQLite | PostgreSQL | PostgreSQL / SQLite |")
 print("| --- | --- | --- | --- |")
 for base, v in sorted(rows.items()):
     s, p = v.get("sqlite"), v.get("postgresql")
-    fmt = lambda ns: "—" if ns is None else f"{ns / 1e3:.1f} µs ({1e9 / ns:,.0f}/s)"
+    # A skipped run (no PostgreSQL, or a "before" variant not run) reports no time.
+    fmt = lambda ns: "—" if not ns else f"{ns / 1e3:.1f} µs ({1e9 / ns:,.0f}/s)"
     ratio = f"{p / s:.2f}×" if s and p else "—"
     print(f"| {base} | {fmt(s)} | {fmt(p)} | {ratio} |")

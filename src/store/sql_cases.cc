@@ -334,7 +334,7 @@ std::string CaseWhere(const CaseQuery& q, Params& p) {
   if (q.lenient_rule_id) where += " AND lenient_rule_id = " + Bind(p, *q.lenient_rule_id);
   if (q.reduction_ground) where += " AND reduction_ground = " + Bind(p, *q.reduction_ground);
   if (q.violated_law) where += " AND violated_law = " + Bind(p, *q.violated_law);
-  if (q.due_from || q.due_to) where += " AND decision_due <> ''";
+  if (q.due_from || q.due_to) where += " AND decision_due > ''";
   if (q.due_from) where += " AND decision_due >= " + Bind(p, q.due_from->ToString());
   if (q.due_to) where += " AND decision_due <= " + Bind(p, q.due_to->ToString());
   return where;
