@@ -14,7 +14,9 @@ document.title = t('app.title')
 onUnauthorized((err) => {
   const wasLoggedIn = !!session.user
   clearSession()
-  if (router.currentRoute.value.name !== 'login') {
+  // Public pages (portal, login) need no session: stay where the user is.
+  const here = router.currentRoute.value
+  if (here.name !== 'login' && !here.meta.open) {
     if (wasLoggedIn) ElMessage.warning(err.code === 'session_expired' ? t('error.sessionExpired') : err.message)
     router.replace({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } })
   }

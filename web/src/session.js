@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import { api, setCsrfToken } from './api/client.js'
+import { api, sessionChanged, setCsrfToken } from './api/client.js'
 
 // The logged-in user, shared by every page. Small enough not to need pinia.
 export const session = reactive({
@@ -9,12 +9,14 @@ export const session = reactive({
 })
 
 function apply(r) {
+  if (!session.user || !r.user || session.user.id !== r.user.id) sessionChanged()
   session.user = r.user
   session.expiresAt = r.expires_at || 0
   setCsrfToken(r.csrf_token)
 }
 
 export function clearSession() {
+  if (session.user) sessionChanged()
   session.user = null
   session.expiresAt = 0
   setCsrfToken('')

@@ -16,6 +16,16 @@ export class ApiError extends Error {
 
 let csrfToken = ''
 let unauthorizedHandler = null
+// Bumped whenever the session changes (login, logout, expiry). A 401 answering
+// a request sent under an earlier session is stale: that session is already
+// gone, and the answer must not end the current one or move the user away
+// (e.g. a slow home-page request that returns after the user signed out and
+// opened the public portal).
+let sessionEpoch = 0
+
+export function sessionChanged() {
+  sessionEpoch++
+}
 
 export function setCsrfToken(token) {
   csrfToken = token || ''
@@ -31,6 +41,7 @@ export async function request(method, path, body) {
   const headers = { Accept: 'application/json' }
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrfToken
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  const epoch = sessionEpoch
   let res
   try {
     res = await fetch(`/api/v1${path}`, {
@@ -56,7 +67,7 @@ export async function request(method, path, body) {
   }
   if (!res.ok) {
     const err = new ApiError(res.status, data)
-    if (res.status === 401 && path !== '/auth/login' && path !== '/auth/me' && unauthorizedHandler) {
+    if (res.status === 401 && epoch === sessionEpoch && path !== '/auth/login' && path !== '/auth/me' && unauthorizedHandler) {
       unauthorizedHandler(err)
     }
     throw err
@@ -87,6 +98,7 @@ export function query(params) {
 export function upload(path, file, { contentType = 'application/octet-stream', onProgress } = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
+    const epoch = sessionEpoch
     xhr.open('POST', `/api/v1${path}`)
     xhr.withCredentials = true
     xhr.setRequestHeader('Accept', 'application/json')
@@ -110,7 +122,7 @@ export function upload(path, file, { contentType = 'application/octet-stream', o
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data)
       const err = new ApiError(xhr.status, data)
-      if (xhr.status === 401 && unauthorizedHandler) unauthorizedHandler(err)
+      if (xhr.status === 401 && epoch === sessionEpoch && unauthorizedHandler) unauthorizedHandler(err)
       reject(err)
     }
     xhr.send(file)
