@@ -38,6 +38,7 @@ constexpr jg::UnixSeconds kNow = 1700006400;
 struct Fixture {
   jg::testing::TestStore ts;
   std::unique_ptr<jg::ManualClock> clock;
+  std::unique_ptr<jg::LenientRuleService> lenient;
   std::unique_ptr<jg::CaseService> cases;
   std::unique_ptr<jg::CaseStatsService> stats;
   jg::Id first_department = 0;
@@ -123,9 +124,10 @@ Fixture& Get(const std::string& backend) {
   std::fprintf(stderr, "%s: %ld cases loaded in %.1f s\n", backend.c_str(), f.rows, f.load_seconds);
   f.clock = std::make_unique<jg::ManualClock>(kNow);
   jg::ServiceEnv env{*f.ts.store, *f.clock};
+  f.lenient = std::make_unique<jg::LenientRuleService>(env, jg::BuiltInEnforcementRules());
   f.cases = std::make_unique<jg::CaseService>(env, jg::BuiltInWorkCalendar(),
-                                              jg::BuiltInEnforcementRules());
-  f.stats = std::make_unique<jg::CaseStatsService>(env, jg::BuiltInEnforcementRules());
+                                              jg::BuiltInEnforcementRules(), *f.lenient);
+  f.stats = std::make_unique<jg::CaseStatsService>(env, *f.lenient);
   return f;
 }
 

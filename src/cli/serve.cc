@@ -51,19 +51,20 @@ int Serve(const ServeOptions& o) {
     calendar = std::move(loaded).value();
   }
   PlanService plans(env, calendar);
-  CaseService cases(env, calendar, BuiltInEnforcementRules());
+  LenientRuleService lenient_rules(env, BuiltInEnforcementRules());
+  CaseService cases(env, calendar, BuiltInEnforcementRules(), lenient_rules);
   CaseReviewService case_reviews(env, BuiltInCaseReviewRules());
   CaseRecordsService case_records(env, calendar, BuiltInEnforcementRules(),
-                                  BuiltInDocumentRules());
+                                  BuiltInDocumentRules(), lenient_rules);
   CreditService credit(env, calendar, BuiltInEnforcementRules(), BuiltInCreditRules());
   SummaryCaseService summary_cases(env, calendar, BuiltInEnforcementRules());
-  CaseStatsService case_stats(env, BuiltInEnforcementRules());
+  CaseStatsService case_stats(env, lenient_rules);
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
                           inspection, plans,      cases,
                           case_reviews, case_records, credit,
-                          summary_cases, case_stats};
+                          summary_cases, case_stats, lenient_rules};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

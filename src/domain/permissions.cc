@@ -29,6 +29,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kReadCaseReview: return "case_review.read";
     case Permission::kManageCaseReview: return "case_review.manage";
     case Permission::kApproveCreditRepair: return "credit.repair.approve";
+    case Permission::kManageLenientRules: return "lenient_rules.manage";
   }
   return "";
 }
@@ -84,10 +85,12 @@ constexpr Grant kGrants[] = {
     // item list, and each department keeps its own inspectors on the roster.
     {Role::kAdmin, Permission::kReadInspection, Scope::kAll},
     {Role::kAdmin, Permission::kManageInspectionItems, Scope::kAll},
+    {Role::kAdmin, Permission::kManageLenientRules, Scope::kAll},
     {Role::kAdmin, Permission::kManageInspectors, Scope::kAll},
     {Role::kLeader, Permission::kReadInspection, Scope::kAll},
     {Role::kLegal, Permission::kReadInspection, Scope::kAll},
     {Role::kLegal, Permission::kManageInspectionItems, Scope::kAll},
+    {Role::kLegal, Permission::kManageLenientRules, Scope::kAll},
     {Role::kStaff, Permission::kReadInspection, Scope::kAll},
     {Role::kStaff, Permission::kManageInspectors, Scope::kOwnDepartment},
     {Role::kInspector, Permission::kReadInspection, Scope::kAll},

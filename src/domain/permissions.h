@@ -36,6 +36,7 @@ enum class Permission {
   kManageCaseReview,      // run sampling rounds (commit, draw, cancel), score sampled case
                           // files, draft, issue and record responses to 法治建议书
   kApproveCreditRepair,   // approve or refuse credit repair (信用修复), ending publicity early
+  kManageLenientRules,    // edit the lenient-treatment rules (免罚清单), versioned
 };
 std::string_view PermissionName(Permission p);
 

@@ -13,6 +13,7 @@
 #include "service/entity_service.h"
 #include "service/holding_service.h"
 #include "service/inspection_registry_service.h"
+#include "service/lenient_rule_service.h"
 #include "service/plan_service.h"
 #include "service/portal_service.h"
 #include "service/summary_case_service.h"
@@ -44,6 +45,7 @@ struct Services {
   CreditService& credit;
   SummaryCaseService& summary_cases;
   CaseStatsService& case_stats;
+  LenientRuleService& lenient_rules;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -62,6 +64,7 @@ void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
 void RegisterCreditRoutes(Router& r, Services& s);
 void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
+void RegisterLenientRuleRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -83,6 +86,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseRecordRoutes(r, s);
   RegisterCreditRoutes(r, s);
   RegisterCaseStatsRoutes(r, s);
+  RegisterLenientRuleRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -206,6 +206,8 @@ nlohmann::json PeriodJson(const PeriodView& p) {
 nlohmann::json ToJson(const LeadView& v) {
   nlohmann::json j = LeadJson(v.lead);
   j["filing_deadline"] = PeriodJson(v.filing);
+  j["case_id"] = v.lead.case_id ? nlohmann::json(*v.lead.case_id) : nlohmann::json();
+  j["case_number"] = v.lead.case_number;
   return j;
 }
 
@@ -230,7 +232,8 @@ nlohmann::json ToJson(const LenientRule& r) {
           {"conditions", conditions},
           {"outcome", LenientOutcomeName(r.outcome)},
           {"outcome_label", LenientOutcomeLabel(r.outcome)},
-          {"basis", r.basis}};
+          {"basis", r.basis},
+          {"retired", r.retired}};
 }
 
 nlohmann::json ToJson(const LenientMatch& m) {
@@ -239,7 +242,7 @@ nlohmann::json ToJson(const LenientMatch& m) {
     conditions.push_back({{"fact", c.fact},
                           {"label", LenientFactLabel(c.fact)},
                           {"state", ConditionStateName(c.state)}});
-  return {{"rule", ToJson(*m.rule)},
+  return {{"rule", ToJson(m.rule)},
           {"verdict", MatchVerdictName(m.verdict)},
           {"conditions", conditions}};
 }

@@ -1,5 +1,5 @@
 // /api/v1/leads (案件线索), /api/v1/cases (行政处罚案件) and
-// /api/v1/lenient-rules (不予处罚、减轻处罚规则). Routes: docs/api.md.
+// the lenient-rule matches of a case. Routes: docs/api.md.
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -152,14 +152,6 @@ void RegisterCaseRoutes(Router& r, Services& s) {
     auto id = req.IdParam("id");
     if (!id) return Error(404, "case_not_found", "案件不存在");
     return Items(s.cases.LenientMatches(req.actor(), *id));
-  });
-
-  r.Add("GET", "/api/v1/lenient-rules", Access::kSession, [&s](Request& req) {
-    auto res = s.cases.LenientRules(req.actor());
-    if (!res.ok()) return Error(res.status());
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& rule : (*res)->rules) out.push_back(ToJson(rule));
-    return Json(200, {{"items", out}});
   });
 }
 

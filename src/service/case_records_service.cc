@@ -78,11 +78,13 @@ Result<CaseDocument> CaseRecordsService::GenerateDocument(const Actor& actor, Id
     if (auto e = env_.store.GetEntity(*c.entity_id); e.ok()) party = std::move(e).value();
   }
   if (party) in.party = &*party;
+  std::shared_ptr<const enforcement::LenientRules> lenient;  // outlives in.lenient_rule
   if (c.decision) {
+    JG_ASSIGN_OR_RETURN(lenient, lenient_.Current());
     const std::string& rule_id = c.decision->kind == DecisionKind::kNoPenalty
                                      ? c.decision->lenient_rule_id
                                      : c.decision->reduction_ground;
-    in.lenient_rule = rules_.lenient.Find(rule_id);
+    in.lenient_rule = lenient->Find(rule_id);
   }
   JG_RETURN_IF_ERROR(CheckDocumentApplicable(in));
   if (req.facts.size() > 20000 || req.legal_basis.size() > 2000 || req.intended_penalty.size() > 2000)

@@ -16,6 +16,7 @@
 #include "domain/enforcement/case_records.h"
 #include "domain/permissions.h"
 #include "service/enforcement_rules.h"
+#include "service/lenient_rule_service.h"
 #include "service/service_env.h"
 
 namespace jg {
@@ -78,8 +79,8 @@ struct ReviewStats {
 class CaseRecordsService {
  public:
   CaseRecordsService(ServiceEnv env, const WorkCalendar& calendar, const EnforcementRules& rules,
-                     const DocumentRules& docs)
-      : env_(env), calendar_(calendar), rules_(rules), docs_(docs) {}
+                     const DocumentRules& docs, LenientRuleService& lenient)
+      : env_(env), calendar_(calendar), rules_(rules), docs_(docs), lenient_(lenient) {}
 
   // Issues the next numbered document of `req.kind` for the case. 422
   // document_not_applicable (field: what is missing) when the case is not
@@ -120,6 +121,7 @@ class CaseRecordsService {
   const WorkCalendar& calendar_;
   const EnforcementRules& rules_;
   const DocumentRules& docs_;
+  LenientRuleService& lenient_;
 };
 
 }  // namespace jg

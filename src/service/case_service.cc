@@ -148,7 +148,8 @@ Result<CaseView> CaseService::FileLead(const Actor& actor, Id lead_id, const Fil
   c.officers = std::move(officers);
   CaseRecord rec = ToCaseRecord(c);
   rec.stage = CaseStage::kClue;
-  if (Status st = CheckTransition(Procedure(), rec, CaseAction::kFile, on); !st.ok()) {
+  JG_ASSIGN_OR_RETURN(auto lenient, lenient_.Current());
+  if (Status st = CheckTransition(Procedure(*lenient), rec, CaseAction::kFile, on); !st.ok()) {
     if (st.field() == "officers")
       return Status(st.code(), st.reason(), st.message(), "officer_ids");
     return st;
@@ -207,7 +208,8 @@ Result<LeadView> CaseService::DeclineLead(const Actor& actor, Id lead_id,
   rec.stage = CaseStage::kClue;
   rec.not_filing_ground = req.ground;
   rec.not_filing_explanation = req.explanation;
-  if (Status st = CheckTransition(Procedure(), rec, CaseAction::kDeclineFiling, on); !st.ok()) {
+  JG_ASSIGN_OR_RETURN(auto lenient, lenient_.Current());
+  if (Status st = CheckTransition(Procedure(*lenient), rec, CaseAction::kDeclineFiling, on); !st.ok()) {
     std::string field = st.field() == "not_filing_ground"         ? "ground"
                         : st.field() == "not_filing_explanation" ? "explanation"
                                                                    : st.field();

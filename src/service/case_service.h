@@ -16,6 +16,7 @@
 #include "domain/enforcement/case_file.h"
 #include "domain/permissions.h"
 #include "service/enforcement_rules.h"
+#include "service/lenient_rule_service.h"
 #include "service/service_env.h"
 
 namespace jg {
@@ -103,8 +104,9 @@ struct CaseListView {
 
 class CaseService {
  public:
-  CaseService(ServiceEnv env, const WorkCalendar& calendar, const EnforcementRules& rules)
-      : env_(env), calendar_(calendar), rules_(rules) {}
+  CaseService(ServiceEnv env, const WorkCalendar& calendar, const EnforcementRules& rules,
+              LenientRuleService& lenient)
+      : env_(env), calendar_(calendar), rules_(rules), lenient_(lenient) {}
 
   Result<LeadView> CreateLead(const Actor& actor, enforcement::Lead lead);
   Result<std::vector<LeadView>> Leads(const Actor& actor, LeadQuery q);
@@ -125,7 +127,6 @@ class CaseService {
   Result<CaseView> UpdateParticulars(const Actor& actor, Id id, const CaseParticulars& p);
   Result<std::vector<enforcement::CaseEvent>> Events(const Actor& actor, Id id);
 
-  Result<const enforcement::LenientRules*> LenientRules(const Actor& actor);
   // The rules that could apply given the case's violated provision and facts.
   Result<std::vector<enforcement::LenientMatch>> LenientMatches(const Actor& actor, Id id);
 
@@ -147,12 +148,14 @@ class CaseService {
   void StampDecisionDue(enforcement::EnforcementCase& c) const;
   Status FillMissingDecisionDues();
   std::pair<std::optional<Date>, std::optional<Date>> DueRange(const std::string& due) const;
-  enforcement::ProcedureRules Procedure() const {
-    return {calendar_, rules_.deadlines, rules_.lenient};
+  // The lenient rules in force: LenientRuleService::Current().
+  enforcement::ProcedureRules Procedure(const enforcement::LenientRules& lenient) const {
+    return {calendar_, rules_.deadlines, lenient};
   }
   ServiceEnv env_;
   const WorkCalendar& calendar_;
   const EnforcementRules& rules_;
+  LenientRuleService& lenient_;
 };
 
 }  // namespace jg

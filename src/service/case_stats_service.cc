@@ -106,15 +106,16 @@ Result<CaseStats> CaseStatsService::Stats(const Actor& actor, int year,
       cell(kind_count("no_penalty"), {{"decided_year", y}, {"decision_kind", "no_penalty"}});
   out.reduced = cell(kind_count("reduced_penalty"),
                      {{"decided_year", y}, {"decision_kind", "reduced_penalty"}});
+  JG_ASSIGN_OR_RETURN(auto lenient, lenient_.Current());
   for (const auto& c : counts.no_penalty_by_rule) {
-    const LenientRule* rule = rules_.lenient.Find(c.key);
+    const LenientRule* rule = lenient->Find(c.key);
     out.no_penalty_by_rule.push_back(
         {c.key, rule ? rule->conduct : c.key,
          cell(c.count, {{"decided_year", y}, {"decision_kind", "no_penalty"}, {"lenient_rule_id", c.key}}),
          std::nullopt});
   }
   for (const auto& c : counts.reduced_by_ground) {
-    const LenientRule* rule = rules_.lenient.Find(c.key);
+    const LenientRule* rule = lenient->Find(c.key);
     out.reduced_by_ground.push_back(
         {c.key, rule ? rule->id + " " + rule->conduct : c.key,
          cell(c.count,

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "service/enforcement_rules.h"
+#include "service/lenient_rule_service.h"
 #include "service/service_env.h"
 
 namespace jg {
@@ -60,13 +60,13 @@ struct CaseStats {
 
 class CaseStatsService {
  public:
-  CaseStatsService(ServiceEnv env, const EnforcementRules& rules) : env_(env), rules_(rules) {}
+  CaseStatsService(ServiceEnv env, LenientRuleService& lenient) : env_(env), lenient_(lenient) {}
   // cases.read; staff (own-department scope) get their department's figures.
   Result<CaseStats> Stats(const Actor& actor, int year, std::optional<Id> department_id);
 
  private:
   ServiceEnv env_;
-  const EnforcementRules& rules_;
+  LenientRuleService& lenient_;
 };
 
 }  // namespace jg

@@ -128,7 +128,8 @@ Result<CaseView> CaseService::Transition(const Actor& actor, Id id, const Transi
     return InvalidArgument("decision_not_allowed", "只有作出决定或撤销立案时才能填写处理决定",
                            "decision");
   }
-  if (Status st = CheckTransition(Procedure(), ToCaseRecord(c), req.action, on); !st.ok())
+  JG_ASSIGN_OR_RETURN(auto lenient, lenient_.Current());
+  if (Status st = CheckTransition(Procedure(*lenient), ToCaseRecord(c), req.action, on); !st.ok())
     return DecisionField(st);
   auto next = NextStage(c.stage, req.action);
   if (!next) return Internal("transition table and check disagree");
@@ -202,14 +203,10 @@ Result<std::vector<CaseEvent>> CaseService::Events(const Actor& actor, Id id) {
   return env_.store.ListCaseEvents(c.id);
 }
 
-Result<const enforcement::LenientRules*> CaseService::LenientRules(const Actor& actor) {
-  JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kReadCases));
-  return &rules_.lenient;
-}
-
 Result<std::vector<LenientMatch>> CaseService::LenientMatches(const Actor& actor, Id id) {
   JG_ASSIGN_OR_RETURN(auto c, LoadCase(actor, Permission::kReadCases, id, std::nullopt));
-  return MatchLenientRules(rules_.lenient, c.violated, c.facts);
+  JG_ASSIGN_OR_RETURN(auto lenient, lenient_.Current());
+  return MatchLenientRules(*lenient, c.violated, c.facts);
 }
 
 }  // namespace jg

@@ -14,6 +14,8 @@ namespace jg {
 
 struct EnforcementRules {
   enforcement::DeadlineRules deadlines;
+  // The built-in list: only seeds the stored one. Cases read the rules in
+  // force through LenientRuleService, which the legal department edits.
   enforcement::LenientRules lenient;
   enforcement::CaseNumberFormats case_numbers;
   std::string bureau = "jiading";  // whose case number format to use

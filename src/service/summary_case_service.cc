@@ -120,7 +120,8 @@ Result<SummaryCaseView> SummaryCaseService::Create(const Actor& actor, const Sum
                               "当场处罚须处以警告或者罚款；请适用普通程序", "penalties");
   if (Status st = CheckSummaryProcedure(rules_.summary, s.party_kind, d); !st.ok())
     return Status(st.code(), st.reason(), st.message(), st.field() == "fine" ? "fine_fen" : st.field());
-  if (Status st = ValidateDecision(d, rules_.lenient); !st.ok())
+  // Always a penalty (警告 or 罚款): no lenient rule is cited, so none is loaded.
+  if (Status st = ValidateDecision(d, enforcement::LenientRules{}); !st.ok())
     return Status(st.code(), st.reason(), st.message(), st.field() == "fine" ? "fine_fen" : st.field());
   JG_ASSIGN_OR_RETURN(s.officers, RosterOfficers(env_.store, in.officer_ids));
   std::vector<CaseOfficer> officers;

@@ -1,5 +1,6 @@
 // Enforcement leads, cases, their officers, excluded periods and events, in
 // portable SQL. Dates are YYYY-MM-DD text ("" = none).
+#include <algorithm>
 #include <sstream>
 
 #include "store/sql_store_impl.h"
@@ -39,6 +40,20 @@ Params LeadParams(const Lead& l) {
           DateText(l.decided_on),
           l.updated_at,
           l.updated_by};
+}
+
+// The case a lead was filed into (cases.lead_id is unique, hence indexed), as
+// the two columns after kLeadCols; named, or PostgreSQL finds ORDER BY id ambiguous.
+const std::string kLeadCase =
+    "(SELECT c.id FROM cases c WHERE c.lead_id = leads.id) AS filed_case_id, "
+    "(SELECT c.case_number FROM cases c WHERE c.lead_id = leads.id) AS filed_case_number";
+// id, version, then the columns of kLeadCols.
+const std::size_t kLeadColCount =
+    2 + 1 + static_cast<std::size_t>(std::count(kLeadCols.begin(), kLeadCols.end(), ','));
+
+void ReadLeadCase(const Row& r, Lead& l) {
+  l.case_id = r.OptInt(kLeadColCount);
+  l.case_number = r.Str(kLeadColCount + 1);
 }
 
 // Columns: id, version, then kLeadCols.
@@ -217,10 +232,13 @@ Result<Id> SqlStore::InsertLead(const Lead& l) {
 }
 
 Result<Lead> SqlStore::GetLead(Id id) {
-  auto rows = Query("SELECT id, version, " + kLeadCols + " FROM leads WHERE id = $1", {id});
+  auto rows = Query("SELECT id, version, " + kLeadCols + ", " + kLeadCase +
+                        " FROM leads WHERE id = $1",
+                    {id});
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return NotFound("lead_not_found", "案件线索不存在");
   Lead l = ToLead(rows->front());
+  ReadLeadCase(rows->front(), l);
   JG_ASSIGN_OR_RETURN(l.excluded, LoadExcluded("lead_excluded_periods", "lead_id", id));
   return l;
 }
@@ -230,13 +248,14 @@ Result<std::vector<Lead>> SqlStore::ListLeads(const LeadQuery& q) {
   std::string where = " WHERE 1 = 1";
   if (q.department_id) where += " AND department_id = " + Bind(p, *q.department_id);
   if (q.status) where += " AND status = " + Bind(p, std::string(LeadStatusName(*q.status)));
-  auto rows = Query("SELECT id, version, " + kLeadCols + " FROM leads" + where +
+  auto rows = Query("SELECT id, version, " + kLeadCols + ", " + kLeadCase + " FROM leads" + where +
                         " ORDER BY found_on DESC, id DESC",
                     p);
   if (!rows.ok()) return rows.status();
   std::vector<Lead> out;
   for (const auto& r : *rows) {
     out.push_back(ToLead(r));
+    ReadLeadCase(r, out.back());
     JG_ASSIGN_OR_RETURN(out.back().excluded,
                         LoadExcluded("lead_excluded_periods", "lead_id", out.back().id));
   }

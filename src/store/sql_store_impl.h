@@ -462,6 +462,10 @@ class SqlStore final : public Store {
   Result<credit::CreditRepair> GetCreditRepair(Id id) override;
   Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) override;
   Status UpdateCreditRepair(const credit::CreditRepair& r) override;
+  Result<std::vector<LenientRuleVersion>> ListLenientRules() override;
+  Result<std::vector<LenientRuleVersion>> ListLenientRuleVersions(const std::string& id) override;
+  Result<std::int64_t> LenientRulesRevision() override;
+  Result<std::int64_t> SaveLenientRule(const LenientRuleVersion& v) override;
 
   Status Migrate() {
     return Transaction([&](Store& store) -> Status {

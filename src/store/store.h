@@ -23,6 +23,7 @@
 #include "domain/credit/records.h"
 #include "domain/enforcement/case_file.h"
 #include "domain/enforcement/case_records.h"
+#include "domain/enforcement/lenient_rules.h"
 #include "domain/enforcement/summary_case.h"
 #include "domain/entity.h"
 #include "domain/holding.h"
@@ -209,6 +210,16 @@ struct RepairQuery {
   std::optional<credit::RepairStatus> status;
   std::optional<Id> department_id;
   std::optional<Id> publicity_id;
+};
+
+// One saved version of a lenient-treatment rule (免罚清单), as the legal
+// department left it. edited_by empty: the built-in list (data/lenient-rules.csv).
+struct LenientRuleVersion {
+  enforcement::LenientRule rule;
+  std::int64_t version = 0;
+  UnixSeconds edited_at = 0;
+  std::string edited_by;
+  std::string reason;  // why it was edited (required on every hand edit)
 };
 
 class Store {
@@ -521,6 +532,21 @@ class Store {
   virtual Result<std::vector<credit::CreditRepair>> ListCreditRepairs(const RepairQuery& q) = 0;
   // Status, conditions and the decision when r.version is current (then version+1).
   virtual Status UpdateCreditRepair(const credit::CreditRepair& r) = 0;
+
+  // ---- the lenient-treatment rules (免罚清单) ----
+  // The current version of every rule, retired ones included, in list order.
+  virtual Result<std::vector<LenientRuleVersion>> ListLenientRules() = 0;
+  // Every saved version of one rule, newest first; empty if there is no such rule.
+  virtual Result<std::vector<LenientRuleVersion>> ListLenientRuleVersions(const std::string& id) = 0;
+  // Changes whenever any rule is saved (0: the list was never seeded), so a
+  // reader can keep a parsed copy and reload only when it moved.
+  virtual Result<std::int64_t> LenientRulesRevision() = 0;
+  // v.version 0: a new rule (kAlreadyExists "lenient_rule_exists" on a taken id),
+  // placed last. Otherwise writes v as version v.version+1 if the stored
+  // version equals v.version (kAborted "stale_version" if not; kNotFound
+  // "lenient_rule_not_found"). Either way the version joins the history.
+  // Returns the version written.
+  virtual Result<std::int64_t> SaveLenientRule(const LenientRuleVersion& v) = 0;
 
   // ---- audit log ----
   // Appends `e` after the current head: fills seq, prev_hash and hash, moves

@@ -259,6 +259,7 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
     std::string path = c.pattern;
     if (c.id_kind != "-") path = Replace(path, "{id}", ids.at(c.id_kind));
     path = Replace(path, "{code}", testing::ValidCreditCode(501));
+    path = Replace(path, "{rule}", "SH-01");
     path = Replace(path, "{sample_id}", ids["review_sample"]);
     if (c.query != "-") path += "?" + c.query;
     std::string body = c.body == "-" ? "" : c.body;

@@ -116,6 +116,12 @@ TEST_P(CaseApi, ALeadIsFiledIntoACaseWithExactPeriodsAcrossTheNationalDayHoliday
   auto after = as("jqstaff").Get("/api/v1/leads/" + lead["id"].dump()).json();
   EXPECT_EQ(after["status"], "filed");
   EXPECT_EQ(after["filing_deadline"]["state"], nullptr);
+  EXPECT_EQ(after["case_id"], c["id"]);  // the lead names the case it was filed into
+  EXPECT_EQ(after["case_number"], "沪市监嘉处〔2023〕第000001号");
+  auto filed = as("jqstaff").Get("/api/v1/leads?status=filed");
+  auto listed = filed.json()["items"];
+  ASSERT_EQ(listed.size(), 1u) << filed.body;
+  EXPECT_EQ(listed[0]["case_id"], c["id"]);
   Send("leader", "POST", file, {{"version", 2}, {"officer_ids", {officers_[0], officers_[1]}}}, 422);
 
   // The next case of the year takes the next number.

@@ -42,6 +42,7 @@ struct TestServer::Wiring {
   HoldingService holdings;
   PortalService portal;
   InspectionRegistryService inspection;
+  LenientRuleService lenient_rules;
   PlanService plans;
   CaseService cases;
   CaseReviewService case_reviews;
@@ -62,16 +63,18 @@ struct TestServer::Wiring {
         holdings(env),
         portal(env),
         inspection(env),
+        lenient_rules(env, BuiltInEnforcementRules()),
         plans(env, BuiltInWorkCalendar()),
-        cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
+        cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), lenient_rules),
         case_reviews(env, BuiltInCaseReviewRules()),
-        case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules()),
+        case_records(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInDocumentRules(),
+                     lenient_rules),
         credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
         summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
-        case_stats(env, BuiltInEnforcementRules()),
+        case_stats(env, lenient_rules),
         services{auth,   users,  departments,          audit,      entities, holdings,
                  portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
-                 credit, summary_cases, case_stats},
+                 credit, summary_cases, case_stats, lenient_rules},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

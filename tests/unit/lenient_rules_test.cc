@@ -1,6 +1,7 @@
 // Lenient-treatment rules: the shipped file (data/lenient-rules.csv), the
 // strict parser and the matcher.
 #include "domain/enforcement/lenient_rules.h"
+#include "domain/enforcement/decision.h"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,7 @@ using testing::Lenient;
 
 std::vector<std::string> Ids(const std::vector<LenientMatch>& matches) {
   std::vector<std::string> out;
-  for (const LenientMatch& m : matches) out.push_back(m.rule->id);
+  for (const LenientMatch& m : matches) out.push_back(m.rule.id);
   return out;
 }
 
@@ -115,10 +116,10 @@ TEST(LenientMatcher, UnmetConditionsAndLooseProvisionNames) {
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   // GEN-01 all met; SH-01 and GEN-02 fail on first_violation.
   ASSERT_FALSE(m->empty());
-  EXPECT_EQ((*m)[0].rule->id, "GEN-01");
+  EXPECT_EQ((*m)[0].rule.id, "GEN-01");
   EXPECT_EQ((*m)[0].verdict, MatchVerdict::kAllMet);
   const auto sh01 = std::find_if(m->begin(), m->end(),
-                                 [](const LenientMatch& x) { return x.rule->id == "SH-01"; });
+                                 [](const LenientMatch& x) { return x.rule.id == "SH-01"; });
   ASSERT_NE(sh01, m->end());
   EXPECT_EQ(sh01->verdict, MatchVerdict::kNotMet);
   EXPECT_EQ(sh01->conditions[0].state, ConditionState::kUnmet);
@@ -135,7 +136,7 @@ TEST(LenientMatcher, UnmetConditionsAndLooseProvisionNames) {
                         {{"no_fault", true}});
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->size(), 7u);
-  EXPECT_EQ((*m)[0].rule->id, "GEN-03");
+  EXPECT_EQ((*m)[0].rule.id, "GEN-03");
   // Another law's 第九条 does not match SH-01.
   m = MatchLenientRules(Lenient(), {"《中华人民共和国价格法》", "第九条"}, {});
   EXPECT_EQ(m->size(), 7u);
@@ -150,6 +151,52 @@ TEST(LenientMatcher, RefusesUnknownFactsAndEmptyProvision) {
   EXPECT_EQ(MatchLenientRules(Lenient(), {"广告法", ""}, {}).status().field(), "provision.article");
   EXPECT_EQ(LenientFactLabel("no_fault"), "有证据足以证明没有主观过错");
   EXPECT_TRUE(LenientFactLabel("nope").empty());
+}
+
+TEST(LenientRuleEdit, EveryHandEditIsCheckedAndTheFieldNamed) {
+  LenientRule r = *Lenient().Find("SH-01");
+  EXPECT_TRUE(ValidateLenientRule(r).ok());
+  struct Case {
+    const char* what;
+    void (*spoil)(LenientRule&);
+    const char* field;
+  } cases[] = {
+      {"id", [](LenientRule& x) { x.id = "sh-1"; }, "id"},
+      {"list", [](LenientRule& x) { x.list = " "; }, "list"},
+      {"law", [](LenientRule& x) { x.provision.law = ""; }, "provision.law"},
+      {"article", [](LenientRule& x) { x.provision.article = ""; }, "provision.article"},
+      {"star alone", [](LenientRule& x) { x.provision.law = "*"; }, "provision.article"},
+      {"conduct", [](LenientRule& x) { x.conduct = ""; }, "conduct"},
+      {"no condition", [](LenientRule& x) { x.conditions.clear(); }, "conditions"},
+      {"unknown fact", [](LenientRule& x) { x.conditions.push_back("first_time"); }, "conditions"},
+      {"repeated fact", [](LenientRule& x) { x.conditions.push_back(x.conditions[0]); }, "conditions"},
+      {"basis", [](LenientRule& x) { x.basis = "\t"; }, "basis"},
+  };
+  for (const Case& c : cases) {
+    LenientRule bad = r;
+    c.spoil(bad);
+    Status st = ValidateLenientRule(bad);
+    EXPECT_FALSE(st.ok()) << c.what;
+    EXPECT_EQ(st.field(), c.field) << c.what;
+  }
+}
+
+TEST(LenientRuleEdit, ARetiredRuleIsNeitherSuggestedNorCitable) {
+  LenientRules rules = Lenient();
+  auto before = MatchLenientRules(rules, {"广告法", "第九条第（三）项"}, {});
+  ASSERT_TRUE(before.ok());
+  ASSERT_EQ(Ids(*before).front(), "SH-01");
+  const_cast<LenientRule*>(rules.Find("SH-01"))->retired = true;
+  auto after = MatchLenientRules(rules, {"广告法", "第九条第（三）项"}, {});
+  ASSERT_TRUE(after.ok());
+  for (const std::string& id : Ids(*after)) EXPECT_NE(id, "SH-01");
+  EXPECT_EQ(after->size() + 1, before->size());
+
+  Decision d;
+  d.kind = DecisionKind::kNoPenalty;
+  d.lenient_rule_id = "SH-01";
+  EXPECT_EQ(ValidateDecision(d, rules).reason(), "retired_lenient_rule");
+  EXPECT_EQ(ValidateDecision(d, rules).field(), "lenient_rule_id");
 }
 
 }  // namespace

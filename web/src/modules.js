@@ -45,6 +45,7 @@ export const MODULES = [
   { path: '/credit/repairs', name: 'credit-repairs', group: 'credit', titleKey: 'nav.creditRepairs', icon: markRaw(Finished), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/CreditRepairsView.vue') },
   // 行政执法: who holds cases.read (web/src/permissions.js).
   { path: '/summary-cases', name: 'summary-cases', group: 'enforcement', titleKey: 'nav.summaryCases', icon: markRaw(EditPen), roles: CASE_ROLES, component: () => import('./views/SummaryCasesView.vue') },
+  { path: '/cases/lenient-rules', name: 'lenient-rules', group: 'enforcement', titleKey: 'nav.lenientRules', icon: markRaw(Memo), roles: CASE_ROLES, component: () => import('./views/LenientRulesView.vue') },
   { path: '/case-stats', name: 'case-stats', group: 'enforcement', titleKey: 'nav.caseStats', icon: markRaw(Histogram), roles: CASE_ROLES, component: () => import('./views/CaseStatsView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },

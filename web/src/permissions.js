@@ -27,6 +27,7 @@ const GRANTS = {
   'case_review.read': { admin: 'all', leader: 'all', legal: 'all', staff: 'own' },
   'case_review.manage': { admin: 'all', legal: 'all' },
   'credit.repair.approve': { admin: 'all', leader: 'all', legal: 'all' },
+  'lenient_rules.manage': { admin: 'all', legal: 'all' },
 }
 
 export const ROLES = ['admin', 'leader', 'legal', 'staff', 'inspector']

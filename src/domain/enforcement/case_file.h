@@ -54,6 +54,9 @@ struct Lead {
   std::int64_t version = 1;
   UnixSeconds updated_at = 0;
   std::string updated_by;
+  // Read, never written: the case it was filed into (立案), if it was.
+  std::optional<Id> case_id;
+  std::string case_number;
 };
 
 // 办案人员 of a case: an inspector of the roster, as they were on filing.

@@ -143,6 +143,10 @@ Status ValidateDecision(const Decision& d, const LenientRules& lenient) {
                        "reduction_ground");
       }
       const LenientRule* rule = lenient.Find(d.reduction_ground);
+      if (rule != nullptr && rule->retired) {
+        return Invalid("retired_lenient_rule", "规则 " + rule->id + " 已停用，不能再作为依据",
+                       "reduction_ground");
+      }
       if (rule != nullptr && rule->outcome != LenientOutcome::kReducedPenalty) {
         return Invalid("wrong_lenient_rule",
                        "规则 " + rule->id + " 的处理结果是" +
@@ -160,6 +164,10 @@ Status ValidateDecision(const Decision& d, const LenientRules& lenient) {
       if (rule == nullptr) {
         return Invalid("unknown_lenient_rule",
                        "没有编号为 " + d.lenient_rule_id + " 的不予处罚规则", "lenient_rule_id");
+      }
+      if (rule->retired) {
+        return Invalid("retired_lenient_rule", "规则 " + rule->id + " 已停用，不能再作为依据",
+                       "lenient_rule_id");
       }
       if (rule->outcome != LenientOutcome::kNoPenalty) {
         return Invalid("wrong_lenient_rule",

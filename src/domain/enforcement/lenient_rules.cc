@@ -163,6 +163,37 @@ const LenientRule* LenientRules::Find(std::string_view id) const {
   return nullptr;
 }
 
+Status ValidateLenientRule(const LenientRule& r) {
+  const auto blank = [](const std::string& s) { return StripSpaces(s).empty(); };
+  if (!IsRuleId(r.id)) {
+    return InvalidArgument("invalid_rule_id", "规则编号「" + r.id + "」应形如 SH-01、GEN-07", "id");
+  }
+  if (blank(r.list)) return InvalidArgument("required", "请填写所属清单（文件）", "list");
+  if (blank(r.provision.law)) return InvalidArgument("required", "请填写违反的法律法规", "provision.law");
+  if (blank(r.provision.article)) {
+    return InvalidArgument("required", "请填写违反的条款", "provision.article");
+  }
+  if ((r.provision.law == "*") != (r.provision.article == "*")) {
+    return InvalidArgument("invalid_provision", "通用规则的法律法规和条款须同为 *",
+                           r.provision.law == "*" ? "provision.article" : "provision.law");
+  }
+  if (blank(r.conduct)) return InvalidArgument("required", "请填写违法行为及情形", "conduct");
+  if (r.conditions.empty()) {
+    return InvalidArgument("required", "至少须有一个适用条件", "conditions");
+  }
+  for (std::size_t i = 0; i < r.conditions.size(); ++i) {
+    if (LenientFactLabel(r.conditions[i]).empty()) {
+      return InvalidArgument("unknown_fact", "未知的条件「" + r.conditions[i] + "」", "conditions");
+    }
+    if (std::find(r.conditions.begin(), r.conditions.begin() + static_cast<std::ptrdiff_t>(i),
+                  r.conditions[i]) != r.conditions.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return InvalidArgument("duplicate_fact", "条件「" + r.conditions[i] + "」重复", "conditions");
+    }
+  }
+  if (blank(r.basis)) return InvalidArgument("required", "请填写处理结果的法律依据", "basis");
+  return Status::Ok();
+}
+
 Result<LenientRules> ParseLenientRules(std::string_view text) {
   JG_ASSIGN_OR_RETURN(std::vector<TableRow> rows, ParseRuleTable(text, Spec()));
   LenientRules out;
@@ -193,9 +224,10 @@ Result<std::vector<LenientMatch>> MatchLenientRules(const LenientRules& rules,
   }
   std::vector<LenientMatch> out;
   for (const LenientRule& rule : rules.rules) {
+    if (rule.retired) continue;
     if (!ProvisionMatches(rule.provision, violated)) continue;
     LenientMatch m;
-    m.rule = &rule;
+    m.rule = rule;
     bool unmet = false, unknown = false;
     for (const std::string& c : rule.conditions) {
       auto it = facts.find(c);

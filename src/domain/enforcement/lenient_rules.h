@@ -44,6 +44,9 @@ struct LenientRule {
   LenientOutcome outcome = LenientOutcome::kNoPenalty;
   std::string basis;  // the legal basis of the outcome
   int line = 0;       // where the file defines it
+  // Retired by the legal department: no longer suggested or citable in a new
+  // decision, still known so that past decisions keep their rule.
+  bool retired = false;
 };
 
 struct LenientRules {
@@ -56,6 +59,12 @@ struct LenientRules {
 // a malformed or duplicate id, an empty cell, an unknown fact or outcome, a
 // rule with no condition, "*" in only one of law/article.
 Result<LenientRules> ParseLenientRules(std::string_view text);
+
+// One rule as edited by hand (the legal department's rule list page): the
+// same checks as a row of the file, naming the field. InvalidArgument with
+// field "id", "list", "provision.law", "provision.article", "conduct",
+// "conditions" or "basis".
+Status ValidateLenientRule(const LenientRule& rule);
 
 enum class ConditionState { kMet, kUnmet, kUnknown };
 std::string_view ConditionStateName(ConditionState s);  // "met", "unmet", "unknown"
@@ -73,7 +82,7 @@ struct ConditionCheck {
 };
 
 struct LenientMatch {
-  const LenientRule* rule = nullptr;       // points into the LenientRules given
+  LenientRule rule;                        // a copy: the list may change after matching
   std::vector<ConditionCheck> conditions;  // in the rule's order
   MatchVerdict verdict = MatchVerdict::kUndetermined;
 };
@@ -82,7 +91,8 @@ struct LenientMatch {
 // prefix 中华人民共和国 and spaces; one article a prefix of the other, so a
 // rule on 第九条 matches 第九条第（三）项 and the reverse; "*" rules match every
 // provision), each with its conditions checked against `facts` (absent =
-// unknown). Ordered all_met, undetermined, not_met, then file order.
+// unknown). Retired rules are left out. Ordered all_met, undetermined,
+// not_met, then list order.
 // Errors: InvalidArgument "unknown_fact" (field "facts.<name>"),
 // "required" (field "provision.law" / "provision.article").
 Result<std::vector<LenientMatch>> MatchLenientRules(const LenientRules& rules,
