@@ -1,7 +1,7 @@
 # The two commands of the README, and the targets behind them.
 #   make demo   install what is missing, build, serve a demo database on :8080
 #   make test   install what is missing, build with sanitizers, run every test
-.PHONY: demo test bootstrap web build release clean bench fuzz load crash
+.PHONY: demo test bootstrap web build release clean bench fuzz load crash e2e
 
 DEMO_DB ?= jianguan-demo.db
 PORT ?= 8080
@@ -16,6 +16,12 @@ test: bootstrap web
 
 bootstrap:
 	scripts/bootstrap.sh
+
+# Every browser spec on both stores (make test runs each spec on one of them).
+e2e: bootstrap web
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j$$(nproc)
+	scripts/with-postgres.sh scripts/e2e.sh build/asan/src/jianguan
 
 web: bootstrap
 	cd web && npm run build --silent

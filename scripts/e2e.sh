@@ -3,14 +3,17 @@
 # test PostgreSQL when $JG_TEST_PG_URL is set), Debian's Chromium driven by
 # playwright-core. Screenshots go to build/e2e-screenshots/<backend>/.
 # Usage: scripts/e2e.sh JIANGUAN_BINARY
+# JG_E2E_SPLIT=1 (make test) runs every second spec on SQLite and the others on
+# PostgreSQL, each spec once, to keep make test short; without it (make e2e) every
+# spec runs on both stores. The API and contract suites run everything on both.
 set -euo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 [ -f web/dist/index.html ] || { echo "e2e: web/dist missing; run make web" >&2; exit 1; }
 
-run_one() {  # backend db-url
-  local backend=$1 db=$2
+run_one() {  # backend db-url [part]
+  local backend=$1 db=$2 part=${3:-}
   local port log shots pid
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   shots="$root/build/e2e-screenshots/$backend"
@@ -24,7 +27,7 @@ run_one() {  # backend db-url
     sleep 0.1
   done
   set +e
-  JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" JG_E2E_BIN="$bin" \
+  JG_E2E_BASE_URL="http://127.0.0.1:$port" JG_E2E_SCREENSHOT_DIR="$shots" JG_E2E_BIN="$bin" JG_E2E_PART="$part" \
     node tests/e2e/run-all.mjs
   local rc=$?
   set -e
@@ -44,12 +47,14 @@ trap 'rm -rf "$tmp"' EXIT
 if [ -z "${JG_TEST_PG_URL:-}" ] && [ "${JG_REQUIRE_PG:-}" = 1 ]; then
   echo "e2e: JG_REQUIRE_PG=1 but no JG_TEST_PG_URL" >&2; exit 1
 fi
-run_one sqlite "sqlite:$tmp/e2e.db" >"$tmp/sqlite.log" 2>&1 &
+sqlite_part='' pg_part=''
+if [ "${JG_E2E_SPLIT:-}" = 1 ] && [ -n "${JG_TEST_PG_URL:-}" ]; then sqlite_part=0/2 pg_part=1/2; fi
+run_one sqlite "sqlite:$tmp/e2e.db" "$sqlite_part" >"$tmp/sqlite.log" 2>&1 &
 sqlite_pid=$!
 pg_rc=0
 if [ -n "${JG_TEST_PG_URL:-}" ]; then
   psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA e2e_$$"
-  run_one postgresql "$JG_TEST_PG_URL?options=-csearch_path%3De2e_$$" >"$tmp/postgresql.log" 2>&1 &
+  run_one postgresql "$JG_TEST_PG_URL?options=-csearch_path%3De2e_$$" "$pg_part" >"$tmp/postgresql.log" 2>&1 &
   wait $! || pg_rc=$?
 fi
 sqlite_rc=0

@@ -16,7 +16,7 @@ export JG_REQUIRE_PG=1
 scripts/with-postgres.sh bash -c '
   set -e
   (cd build/asan && ctest -j"$(nproc)" --output-on-failure --timeout 300)
-  scripts/e2e.sh build/asan/src/jianguan
+  JG_E2E_SPLIT=1 scripts/e2e.sh build/asan/src/jianguan
 '
 # Every libFuzzer target briefly (make fuzz runs them longer).
 FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh

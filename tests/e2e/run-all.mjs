@@ -5,6 +5,8 @@
 //
 //   JG_E2E_BASE_URL=http://127.0.0.1:8099 JG_E2E_SCREENSHOT_DIR=/tmp/shots node tests/e2e/run-all.mjs
 //   node tests/e2e/run-all.mjs directory          (only specs whose file name contains "directory")
+//   JG_E2E_PART=1/2 node tests/e2e/run-all.mjs     (every second spec, from the second: make test
+//                                                   runs part 0/2 on SQLite and 1/2 on PostgreSQL)
 import { readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -16,6 +18,12 @@ const specs = readdirSync(here)
   .filter((f) => f.endsWith('.spec.mjs'))
   .filter((f) => filters.length === 0 || filters.some((w) => f.includes(w)))
   .sort()
+  .filter((_, i, all) => {
+    const m = /^(\d+)\/(\d+)$/.exec(process.env.JG_E2E_PART || '')
+    if (!m) return true
+    // Specs that need no server (the permission mirror) run in every part.
+    return all[i].startsWith('permissions_mirror') || i % Number(m[2]) === Number(m[1])
+  })
 
 if (specs.length === 0) {
   console.error(`e2e: no spec matches ${filters.join(' ')}`)
