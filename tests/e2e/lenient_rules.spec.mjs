@@ -6,7 +6,7 @@
 //   JG_E2E_BASE_URL=http://127.0.0.1:8099 node tests/e2e/lenient_rules.spec.mjs
 import { BASE, runSpec, tid, savedOrFail } from './lib.mjs'
 
-const ID = `E2E-${String(Math.floor(Math.random() * 900) + 100)}`
+const ID = `JDT-${String(Math.floor(Math.random() * 900) + 100)}`
 
 await runSpec('lenient_rules', async ({ page, check, shot, login, logout }) => {
   await page.goto(`${BASE}/login`)
