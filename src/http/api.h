@@ -15,6 +15,7 @@
 #include "service/inspection_registry_service.h"
 #include "service/plan_service.h"
 #include "service/portal_service.h"
+#include "service/report_service.h"
 #include "service/summary_case_service.h"
 #include "service/user_service.h"
 
@@ -44,6 +45,7 @@ struct Services {
   CreditService& credit;
   SummaryCaseService& summary_cases;
   CaseStatsService& case_stats;
+  ReportService& reports;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -62,6 +64,7 @@ void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
 void RegisterCreditRoutes(Router& r, Services& s);
 void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
+void RegisterReportRoutes(Router& r, Services& s);     // reports/annual
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -83,6 +86,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseRecordRoutes(r, s);
   RegisterCreditRoutes(r, s);
   RegisterCaseStatsRoutes(r, s);
+  RegisterReportRoutes(r, s);
 }
 
 }  // namespace jg::http
