@@ -120,7 +120,7 @@ TEST(AnnualReportHtml, PrintablePageWithEscapedValues) {
   EXPECT_NE(h.find("嘉定区&lt;市场&gt;监督管理局2023年度"), std::string::npos);
   EXPECT_EQ(h.find("<市场>"), std::string::npos);
   EXPECT_NE(h.find("<td class=\"n\">2882</td><td class=\"n\">2463</td><td class=\"n\">+17.0%</td>"
-                   "<td class=\"n\">2882（同比增长17%）</td>"),
+                   "<td class=\"r\">2882（同比增长17%）</td>"),
             std::string::npos);
   EXPECT_NE(h.find("<tr class=\"sub\"><td>食品经营许可证</td><td class=\"n\">3</td><td class=\"n\">无记录</td>"),
             std::string::npos);

@@ -164,11 +164,12 @@ body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
 .meta { text-align: center; font-size: 10pt; margin-bottom: 6mm; }
 h2 { font-size: 13pt; margin: 6mm 0 2mm; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
-table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 1.5mm 2mm; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
 td.n { text-align: right; white-space: nowrap; }
+td.r { text-align: right; }
 tr.sub td:first-child { padding-left: 7mm; }
 .def { font-size: 9pt; color: #333; }
 .note { font-size: 9pt; margin-top: 6mm; }
@@ -179,7 +180,10 @@ tr.sub td:first-child { padding-left: 7mm; }
   h += "<h1>" + Escape(r.bureau) + year + "年度法治政府建设情况报告数据</h1>\n";
   h += "<p class=\"meta\">根据平台记录计算 · 生成于 " + Escape(r.generated_at) + "</p>\n";
   for (const Section& s : r.sections) {
-    h += "<section>\n<h2>" + Escape(s.label) + "</h2>\n<table>\n<thead><tr><th>项目</th><th>" +
+    // The same column widths in every section, so the tables line up on paper.
+    h += "<section>\n<h2>" + Escape(s.label) + "</h2>\n<table>\n<colgroup><col style=\"width:27%\">"
+         "<col style=\"width:10%\"><col style=\"width:10%\"><col style=\"width:10%\">"
+         "<col style=\"width:15%\"><col style=\"width:28%\"></colgroup>\n<thead><tr><th>项目</th><th>" +
          year + "年</th><th>" + prev + "年</th><th>同比</th><th>报告所载" +
          "</th><th>口径</th></tr></thead>\n<tbody>\n";
     for (const Figure& f : r.figures) {
@@ -190,7 +194,7 @@ tr.sub td:first-child { padding-left: 7mm; }
              (sub ? "" : "（" + Escape(d.unit) + "）") + "</td><td class=\"n\">" +
              Escape(FormatValue(d, l.value)) + "</td><td class=\"n\">" +
              Escape(l.previous ? FormatValue(d, l.previous) : "无记录") + "</td><td class=\"n\">" +
-             Escape(FormatChange(d, l.change)) + "</td><td class=\"n\">" + Escape(report) +
+             Escape(FormatChange(d, l.change)) + "</td><td class=\"r\">" + Escape(report) +
              "</td><td class=\"def\">" + Escape(def) + "</td></tr>\n";
       };
       row(f.total, false, d.report_2023.empty() || r.year != 2023 ? "" : d.report_2023, d.definition);
