@@ -8,11 +8,13 @@
 //
 // Tolerates data left by other specs: the figure is compared with the list's
 // own total, and the run's case only sets a lower bound.
-import { BASE, runSpec, tid, apiCall, chinaDate } from './lib.mjs'
+import { BASE, runSpec, tid, apiCall, chinaDate, makeCreditCode } from './lib.mjs'
 
 const RUN = Math.floor(Math.random() * 1e6)
 const TODAY = chinaDate(0)
 const YEAR = TODAY.slice(0, 4)
+// JY + business form 1 + 13 random digits: a food licence issued today with 含酒类.
+const JY = `JY1${String(Math.floor(Math.random() * 1e13)).padStart(13, '0')}`
 
 await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
   await page.goto(`${BASE}/login`)
@@ -31,6 +33,16 @@ await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
     source: 'complaint', party_name: `年度报告测试当事人${RUN}`, description: '投诉', found_on: TODAY, department_id: jqs.id,
   })
   check(lead.status === 201, `lead recorded (${lead.status})`)
+  const entity = await apiCall(page, 'POST', '/entities', {
+    credit_code: makeCreditCode('2'), name: `年度报告测试商店${RUN}`, kind: 'individual', legal_representative: '李四', address: '上海市嘉定区江桥镇某路1号',
+    street: '江桥镇', station_id: jqs.id, industry: 'F5223', registered_on: '2020-05-01', status: 'active', risk_class: '', risk_classified_on: '', tags: [],
+  })
+  check(entity.status === 201, `entity created (${entity.status})`)
+  const licence = await apiCall(page, 'POST', '/holdings', {
+    kind: 'food_operation_licence', identifier: JY, entity_id: entity.body.id, valid_from: TODAY,
+    attributes: { business_form: '食品销售经营者', business_items: ['预包装食品销售', '含酒类'] },
+  })
+  check(licence.status === 201, `food licence with 含酒类 issued today (${licence.status} ${JSON.stringify(licence.body.field || '')})`)
   await logout()
   await login('leader')
   const filed = await apiCall(page, 'POST', `/leads/${lead.body.id}/file`, { version: 1, on: TODAY, officer_ids: officers })
@@ -74,6 +86,21 @@ await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
   const row = page.locator(`${tid('cases-table')} tr.el-table__row`).filter({ hasText: `年度报告测试当事人${RUN}` })
   check((await row.count()) === 1 || figure > 50, 'the case of this run is in the list')
   await shot('report-cases')
+
+  // The 含酒类 figure opens the holdings list with its filters, holding exactly that many licences.
+  await page.goto(`${BASE}/reports/annual?year=${YEAR}`)
+  const alcohol = page.locator(tid('report-value-food_licences_alcohol'))
+  await alcohol.waitFor()
+  const licences = Number(await alcohol.innerText())
+  check(licences >= 1, `food licences with 含酒类 issued in ${YEAR}: ${licences}`)
+  await alcohol.click()
+  await page.waitForURL('**/holdings?**')
+  const url = decodeURIComponent(page.url())
+  check(url.includes('kind=food_operation_licence') && url.includes('item=含酒类') && url.includes(`issued_from=${YEAR}-01-01`), `holdings list filtered: ${url}`)
+  const listed = page.locator(`${tid('holdings-pagination')} .el-pagination__total`)
+  await listed.waitFor()
+  check((await listed.innerText()).includes(String(licences)), `the list behind the figure has ${licences} licences: ${await listed.innerText()}`)
+  await shot('report-holdings')
 
   // Staff: the server refuses the bureau-wide report.
   await logout()
