@@ -126,6 +126,21 @@ int Main(int argc, char** argv) {
                           "The commitment id published before the draw");
   verify_draw->callback([&] { rc = VerifyDraw(draw_file, draw_commitment); });
 
+  ReportOptions report_opts;
+  auto* report = app.add_subcommand("report", "Reports computed from the records");
+  report->require_subcommand(1);
+  auto* annual = report->add_subcommand(
+      "annual", "The annual rule-of-law report's figures (docs/report-definitions.md)");
+  annual->add_option("--year", report_opts.year, "Year (default: this year)")->check(CLI::Range(2001, 9998));
+  annual->add_option("--format", report_opts.format, "json, html (A4, to print) or xlsx")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"json", "html", "xlsx"}));
+  annual->add_option("--out", report_opts.out, "Write to FILE instead of stdout (required for xlsx)");
+  annual->callback([&] {
+    report_opts.db = db;
+    rc = ReportAnnual(report_opts);
+  });
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -56,4 +56,14 @@ int CodeCheck(const std::vector<std::string>& codes);
 // mismatch, 5 if the file is malformed.
 int VerifyDraw(const std::string& path, const std::string& expected_commitment = {});
 
+// `report annual`: the annual report's figures (docs/report-definitions.md)
+// as json, html or xlsx, to stdout or `out`. year 0 = this year (China time).
+struct ReportOptions {
+  std::string db;
+  int year = 0;
+  std::string format = "json";
+  std::string out;
+};
+int ReportAnnual(const ReportOptions& o);
+
 }  // namespace jg::cli

@@ -59,12 +59,14 @@ int Serve(const ServeOptions& o) {
   CreditService credit(env, calendar, BuiltInEnforcementRules(), BuiltInCreditRules());
   SummaryCaseService summary_cases(env, calendar, BuiltInEnforcementRules());
   CaseStatsService case_stats(env, lenient_rules);
+  ReportService reports(env, BuiltInReportFigures(),
+                        {plans, case_stats, credit, case_records, holdings});
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
                           inspection, plans,      cases,
                           case_reviews, case_records, credit,
-                          summary_cases, case_stats, lenient_rules};
+                          summary_cases, case_stats, lenient_rules, reports};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

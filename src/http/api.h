@@ -16,6 +16,7 @@
 #include "service/lenient_rule_service.h"
 #include "service/plan_service.h"
 #include "service/portal_service.h"
+#include "service/report_service.h"
 #include "service/summary_case_service.h"
 #include "service/user_service.h"
 
@@ -46,6 +47,7 @@ struct Services {
   SummaryCaseService& summary_cases;
   CaseStatsService& case_stats;
   LenientRuleService& lenient_rules;
+  ReportService& reports;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -65,6 +67,7 @@ void RegisterCaseRecordRoutes(Router& r, Services& s);
 void RegisterCreditRoutes(Router& r, Services& s);
 void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
 void RegisterLenientRuleRoutes(Router& r, Services& s);
+void RegisterReportRoutes(Router& r, Services& s);     // reports/annual
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -87,6 +90,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCreditRoutes(r, s);
   RegisterCaseStatsRoutes(r, s);
   RegisterLenientRuleRoutes(r, s);
+  RegisterReportRoutes(r, s);
 }
 
 }  // namespace jg::http

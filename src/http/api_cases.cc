@@ -28,7 +28,8 @@ Response Items(const Result<std::vector<T>>& r) {
 
 // The case list's query: stage, department_id, due, the statistics'
 // drill-down (filed_year, closed_year, decided_year, decision_kind,
-// lenient_rule_id, reduction_ground, violated_law; "_none" = not recorded)
+// lenient_rule_id, reduction_ground, violated_law; "_none" = not recorded;
+// review_kind, review_year, review_outcome from the annual report)
 // and paging (page, page_size ≤ 200).
 Result<CaseFilter> CaseFilterFrom(const Request& req) {
   CaseFilter f;
@@ -50,6 +51,28 @@ Result<CaseFilter> CaseFilterFrom(const Request& req) {
   if (auto v = Param(req, "lenient_rule_id"); !v.empty()) f.lenient_rule_id = v;
   if (auto v = Param(req, "reduction_ground"); !v.empty()) f.reduction_ground = v;
   if (auto v = Param(req, "violated_law"); !v.empty()) f.violated_law = v == "_none" ? "" : v;
+  if (auto v = Param(req, "review_kind"); !v.empty()) {
+    f.review_kind = enforcement::ParseReviewKind(v);
+    if (!f.review_kind)
+      return InvalidArgument("invalid_value", "review_kind 须为 reconsideration 或 litigation", "review_kind");
+  }
+  JG_RETURN_IF_ERROR(YearQuery(req, "review_year", &f.review_year));
+  // review_outcome=corrected,revoked: any of them (复议纠错 is three outcomes).
+  if (auto v = Param(req, "review_outcome"); !v.empty()) {
+    for (size_t start = 0; start <= v.size();) {
+      size_t end = v.find(',', start);
+      if (end == std::string::npos) end = v.size();
+      std::string o = v.substr(start, end - start);
+      bool known = false;
+      for (auto k : {enforcement::ReviewKind::kReconsideration, enforcement::ReviewKind::kLitigation}) {
+        if (f.review_kind && *f.review_kind != k) continue;
+        for (auto known_outcome : enforcement::ReviewOutcomes(k)) known = known || known_outcome == o;
+      }
+      if (!known) return InvalidArgument("invalid_value", "review_outcome 中的「" + o + "」不是复议或诉讼结果", "review_outcome");
+      f.review_outcomes.push_back(o);
+      start = end + 1;
+    }
+  }
   std::optional<int> page, size;
   JG_RETURN_IF_ERROR(PageQuery(req, "page", 1, 1000000, &page));
   JG_RETURN_IF_ERROR(PageQuery(req, "page_size", 1, 200, &size));

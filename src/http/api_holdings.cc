@@ -148,6 +148,10 @@ void RegisterHoldingRoutes(Router& r, Services& s) {
     }
     if (entity > 0) q.entity_id = entity;
     q.service_point = Param(req, "service_point");
+    if (auto v = Param(req, "kind"); !v.empty()) {
+      if (!(q.kind = ParseRegistrationKind(v)))
+        return Error(400, "invalid_value", "登记类型须为 establishment、change 或 deregistration", "kind");
+    }
     q.from = Param(req, "from");
     q.to = Param(req, "to");
     q.limit = size;

@@ -91,6 +91,9 @@ struct CaseFilter {
   std::optional<std::string> lenient_rule_id;
   std::optional<std::string> reduction_ground;
   std::optional<std::string> violated_law;
+  std::optional<enforcement::ReviewKind> review_kind;
+  std::optional<int> review_year;
+  std::vector<std::string> review_outcomes;
   int page = 1;
   int page_size = 50;
 };

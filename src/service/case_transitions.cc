@@ -85,6 +85,9 @@ Result<CaseListView> CaseService::CaseList(const Actor& actor, const CaseFilter&
   q.lenient_rule_id = f.lenient_rule_id;
   q.reduction_ground = f.reduction_ground;
   q.violated_law = f.violated_law;
+  q.review_kind = f.review_kind;
+  q.review_year = f.review_year;
+  q.review_outcomes = f.review_outcomes;
   if (!f.due.empty()) {
     JG_RETURN_IF_ERROR(FillMissingDecisionDues());
     std::tie(q.due_from, q.due_to) = DueRange(f.due);

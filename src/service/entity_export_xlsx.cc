@@ -1,69 +1,20 @@
-// The directory export as an .xlsx workbook (libxlsxwriter). libxlsxwriter
-// 1.1.4 (Debian 12) writes only to a named file, so the workbook goes to a
-// private temporary file (mkstemp, 0600) that is read back and removed.
-#include <fcntl.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+// The directory export as an .xlsx workbook (libxlsxwriter; the temporary
+// file and cell helpers are service/xlsx_writer.h).
 #include <utility>
 
 #include <xlsxwriter.h>
 
 #include "domain/civil_date.h"
 #include "service/entity_service.h"
+#include "service/xlsx_writer.h"
 
 namespace jg {
 namespace {
 
+using xlsx::Lxw;
+using xlsx::Text;
+
 constexpr int kLastRow = 1048575;  // Excel's last row, 0-based
-
-// Removes the temporary file however the export ends.
-class TempFile {
- public:
-  explicit TempFile(std::string path) : path_(std::move(path)) {}
-  TempFile(TempFile&& o) noexcept : path_(std::exchange(o.path_, {})) {}
-  TempFile& operator=(TempFile&&) = delete;
-  ~TempFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-Result<TempFile> MakeTempFile() {
-  std::error_code ec;
-  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-  if (ec) dir = "/tmp";
-  std::string tmpl = (dir / "jianguan-export-XXXXXX").string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) return Internal("cannot create a temporary file for the .xlsx export");
-  ::close(fd);
-  return TempFile(tmpl);
-}
-
-Status Lxw(lxw_error err) {
-  if (err == LXW_NO_ERROR) return Status::Ok();
-  return Internal(std::string("xlsx export: ") + lxw_strerror(err));
-}
-
-// A string cell: always a value, never a formula, whatever it starts with.
-// Over Excel's 32767-character cell limit it is cut (no entity field is that long).
-Status Text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& v,
-            lxw_format* fmt = nullptr) {
-  if (v.empty()) return Status::Ok();
-  lxw_error err = worksheet_write_string(ws, row, col, v.c_str(), fmt);
-  if (err == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
-    size_t cut = 32767;
-    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0) == 0x80) --cut;
-    err = worksheet_write_string(ws, row, col, v.substr(0, cut).c_str(), fmt);
-  }
-  return Lxw(err);
-}
 
 // "YYYY-MM-DD" as a real date cell; anything Excel cannot hold as a date
 // (before 1900) stays text.
@@ -78,7 +29,7 @@ Status DateCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::stri
 }  // namespace
 
 Result<std::string> EntityService::ExportXlsx(const Actor& actor, EntityQuery q) {
-  JG_ASSIGN_OR_RETURN(TempFile file, MakeTempFile());
+  JG_ASSIGN_OR_RETURN(xlsx::TempFile file, xlsx::MakeTempFile());
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;  // rows are streamed out as they are written
   lxw_workbook* wb = workbook_new_opt(file.path().c_str(), &options);
@@ -130,14 +81,9 @@ Result<std::string> EntityService::ExportXlsx(const Actor& actor, EntityQuery q)
   }
   if (st.ok()) worksheet_autofilter(ws, 0, 0, row, static_cast<lxw_col_t>(headings.size() - 1));
   // workbook_close also frees the workbook, so it runs on every path.
-  const lxw_error closed = workbook_close(wb);
+  auto bytes = xlsx::CloseAndRead(wb, file);
   JG_RETURN_IF_ERROR(st);
-  JG_RETURN_IF_ERROR(Lxw(closed));
-  std::ifstream in(file.path(), std::ios::binary);
-  if (!in) return Internal("xlsx export: cannot read back the temporary file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  return bytes;
 }
 
 }  // namespace jg

@@ -353,6 +353,20 @@ std::string CaseWhere(const CaseQuery& q, Params& p) {
   if (q.lenient_rule_id) where += " AND lenient_rule_id = " + Bind(p, *q.lenient_rule_id);
   if (q.reduction_ground) where += " AND reduction_ground = " + Bind(p, *q.reduction_ground);
   if (q.violated_law) where += " AND violated_law = " + Bind(p, *q.violated_law);
+  if (q.review_kind || q.review_year || !q.review_outcomes.empty()) {
+    where += " AND id IN (SELECT case_id FROM case_reviews WHERE 1 = 1";
+    if (q.review_kind) where += " AND kind = " + Bind(p, std::string(ReviewKindName(*q.review_kind)));
+    if (q.review_year)
+      where += " AND filed_on >= " + Bind(p, YearFrom(*q.review_year)) + " AND filed_on <= " +
+               Bind(p, YearTo(*q.review_year));
+    if (!q.review_outcomes.empty()) {
+      where += " AND outcome IN (";
+      for (size_t i = 0; i < q.review_outcomes.size(); ++i)
+        where += (i ? ", " : "") + Bind(p, q.review_outcomes[i]);
+      where += ")";
+    }
+    where += ")";
+  }
   if (q.due_from || q.due_to) where += " AND decision_due > ''";
   if (q.due_from) where += " AND decision_due >= " + Bind(p, q.due_from->ToString());
   if (q.due_to) where += " AND decision_due <= " + Bind(p, q.due_to->ToString());

@@ -146,6 +146,22 @@ Result<HoldingPage> SqlStore::SearchHoldings(const HoldingQuery& q) {
   return page;
 }
 
+Result<std::vector<LicenceIssueCount>> SqlStore::CountLicencesIssued(
+    const std::string& from, const std::string& to, const std::string& business_item) {
+  // valid_from is YYYY-MM-DD text, so the range compares the same on both stores.
+  auto rows = Query(
+      "SELECT h.kind, COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM holding_attributes a "
+      "WHERE a.holding_id = h.id AND a.key = 'business_items' AND a.value = $3) THEN 1 ELSE 0 END), 0) "
+      "FROM holdings h JOIN holding_kinds k ON k.code = h.kind "
+      "WHERE k.category = 'licence' AND h.valid_from >= $1 AND h.valid_from <= $2 "
+      "GROUP BY h.kind ORDER BY h.kind " + pool_->dialect().binary_collation,
+      {from, to, business_item});
+  if (!rows.ok()) return rows.status();
+  std::vector<LicenceIssueCount> out;
+  for (const auto& r : *rows) out.push_back({r.Str(0), r.Int(1), r.Int(2)});
+  return out;
+}
+
 Result<Id> SqlStore::InsertRegistration(const Registration& r) {
   auto rows = Query(
       "INSERT INTO registrations (entity_id, kind, service_point, handled_on, fully_electronic, "
@@ -160,6 +176,7 @@ Result<std::vector<Registration>> SqlStore::ListRegistrations(const Registration
   Params p;
   std::string where = " WHERE 1 = 1";
   if (q.entity_id) where += " AND entity_id = " + Bind(p, *q.entity_id);
+  if (q.kind) where += " AND kind = " + Bind(p, std::string(RegistrationKindName(*q.kind)));
   if (!q.service_point.empty()) where += " AND service_point = " + Bind(p, q.service_point);
   if (!q.from.empty()) where += " AND handled_on >= " + Bind(p, q.from);
   if (!q.to.empty()) where += " AND handled_on <= " + Bind(p, q.to);

@@ -355,6 +355,9 @@ class SqlStore final : public Store {
   Status UpdateHolding(const Holding& h) override;
   Result<Holding> GetHolding(Id id) override;
   Result<HoldingPage> SearchHoldings(const HoldingQuery& q) override;
+  Result<std::vector<LicenceIssueCount>> CountLicencesIssued(const std::string& from,
+                                                             const std::string& to,
+                                                             const std::string& business_item) override;
   Result<Id> InsertRegistration(const Registration& r) override;
   Result<std::vector<Registration>> ListRegistrations(const RegistrationQuery& q) override;
   Result<std::vector<RegistrationCount>> CountRegistrations(const std::string& from,

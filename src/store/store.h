@@ -83,8 +83,16 @@ struct HoldingPage {
   std::int64_t total = 0;
 };
 
+// Licences issued in a period, per kind (the annual report's 核发许可证件).
+struct LicenceIssueCount {
+  std::string kind;            // HoldingKind::code
+  std::int64_t issued = 0;     // valid_from within the period, whatever the status now
+  std::int64_t with_item = 0;  // of those, holding the asked business item (含酒类)
+};
+
 struct RegistrationQuery {
   std::optional<Id> entity_id;
+  std::optional<RegistrationKind> kind;
   std::string service_point;
   std::string from;  // handled_on >= (YYYY-MM-DD)
   std::string to;    // handled_on <=
@@ -152,6 +160,12 @@ struct CaseQuery {
   std::optional<std::string> lenient_rule_id;
   std::optional<std::string> reduction_ground;
   std::optional<std::string> violated_law;  // "" = none recorded
+  // Cases with a reconsideration or litigation (case_reviews) of this kind,
+  // filed in review_year, with one of review_outcomes when not empty (the
+  // annual report's 复议纠错 / 诉讼败诉 drill-down).
+  std::optional<enforcement::ReviewKind> review_kind;
+  std::optional<int> review_year;
+  std::vector<std::string> review_outcomes;
   // The stored decision due date (cases.decision_due) within [from, to],
   // both inclusive; a case without a running period never matches.
   std::optional<Date> due_from;
@@ -288,6 +302,12 @@ class Store {
   virtual Result<Holding> GetHolding(Id id) = 0;
   // Ordered by valid_until (no expiry last), then id.
   virtual Result<HoldingPage> SearchHoldings(const HoldingQuery& q) = 0;
+  // Holdings of kinds of category "licence" whose valid_from (the issue date)
+  // lies in [from, to] (YYYY-MM-DD, both inclusive), counted per kind, whatever
+  // their status today; with_item counts those whose business_items include
+  // `business_item`. Kinds with none issued are absent; ordered by kind code.
+  virtual Result<std::vector<LicenceIssueCount>> CountLicencesIssued(
+      const std::string& from, const std::string& to, const std::string& business_item) = 0;
 
   // ---- registrations ----
   virtual Result<Id> InsertRegistration(const Registration& r) = 0;

@@ -50,6 +50,7 @@ struct TestServer::Wiring {
   CreditService credit;
   SummaryCaseService summary_cases;
   CaseStatsService case_stats;
+  ReportService reports;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -72,9 +73,10 @@ struct TestServer::Wiring {
         credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
         summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         case_stats(env, lenient_rules),
+        reports(env, BuiltInReportFigures(), {plans, case_stats, credit, case_records, holdings}),
         services{auth,   users,  departments,          audit,      entities, holdings,
                  portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
-                 credit, summary_cases, case_stats, lenient_rules},
+                 credit, summary_cases, case_stats, lenient_rules, reports},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

@@ -1,11 +1,13 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
-  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard, Histogram,
+  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard, Histogram, Reading,
 } from '@element-plus/icons-vue'
-import { ROLES, rolesWith } from './permissions.js'
+import { ROLES, rolesWith, scopeOf } from './permissions.js'
 
 const CASE_ROLES = rolesWith('cases.read')
+// The annual report is bureau-wide: who reads every department's cases.
+const REPORT_ROLES = ROLES.filter((r) => scopeOf('cases.read', r) === 'all')
 
 // The modules of the platform. Each entry becomes both a route and a navigation
 // item; a new module is one more line here. `group` puts it under a sub-menu of
@@ -47,6 +49,8 @@ export const MODULES = [
   { path: '/summary-cases', name: 'summary-cases', group: 'enforcement', titleKey: 'nav.summaryCases', icon: markRaw(EditPen), roles: CASE_ROLES, component: () => import('./views/SummaryCasesView.vue') },
   { path: '/cases/lenient-rules', name: 'lenient-rules', group: 'enforcement', titleKey: 'nav.lenientRules', icon: markRaw(Memo), roles: CASE_ROLES, component: () => import('./views/LenientRulesView.vue') },
   { path: '/case-stats', name: 'case-stats', group: 'enforcement', titleKey: 'nav.caseStats', icon: markRaw(Histogram), roles: CASE_ROLES, component: () => import('./views/CaseStatsView.vue') },
+  // 年度法治政府建设情况报告数据 (docs/report-definitions.md).
+  { path: '/reports/annual', name: 'annual-report', group: 'supervision', titleKey: 'nav.annualReport', icon: markRaw(Reading), roles: REPORT_ROLES, component: () => import('./views/AnnualReportView.vue') },
   { path: '/system/users', name: 'users', group: 'system', titleKey: 'nav.users', icon: markRaw(User), roles: ['admin', 'leader', 'legal', 'staff'], component: () => import('./views/UsersView.vue') },
   { path: '/system/departments', name: 'departments', group: 'system', titleKey: 'nav.departments', icon: markRaw(OfficeBuilding), roles: ROLES, component: () => import('./views/DepartmentsView.vue') },
   { path: '/system/audit', name: 'audit', group: 'system', titleKey: 'nav.audit', icon: markRaw(Tickets), roles: ['admin', 'leader', 'legal'], component: () => import('./views/AuditView.vue') },
