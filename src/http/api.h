@@ -8,6 +8,7 @@
 #include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/credit_service.h"
+#include "service/dashboard_service.h"
 #include "service/case_stats_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
@@ -44,6 +45,7 @@ struct Services {
   CreditService& credit;
   SummaryCaseService& summary_cases;
   CaseStatsService& case_stats;
+  DashboardService& dashboard;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -62,6 +64,7 @@ void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
 void RegisterCreditRoutes(Router& r, Services& s);
 void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
+void RegisterDashboardRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -83,6 +86,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseRecordRoutes(r, s);
   RegisterCreditRoutes(r, s);
   RegisterCaseStatsRoutes(r, s);
+  RegisterDashboardRoutes(r, s);
 }
 
 }  // namespace jg::http

@@ -49,6 +49,7 @@ struct TestServer::Wiring {
   CreditService credit;
   SummaryCaseService summary_cases;
   CaseStatsService case_stats;
+  DashboardService dashboard;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -69,9 +70,10 @@ struct TestServer::Wiring {
         credit(env, BuiltInWorkCalendar(), BuiltInEnforcementRules(), BuiltInCreditRules()),
         summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         case_stats(env, BuiltInEnforcementRules()),
+        dashboard(env, case_stats, cases),
         services{auth,   users,  departments,          audit,      entities, holdings,
                  portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
-                 credit, summary_cases, case_stats},
+                 credit, summary_cases, case_stats, dashboard},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };
