@@ -221,11 +221,7 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     q.limit = 100000;
     auto res = s.plans.Tasks(req.actor(), q);
     if (!res.ok()) return Error(res.status());
-    auto total = s.plans.CountTasks(req.actor(), q);
-    if (!total.ok()) return Error(total.status());
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& t : *res) out.push_back(ToJson(t));
-    return Json(200, {{"items", out}, {"total", *total}});
+    return TasksJson(*res);
   });
 
   r.Add("GET", "/api/v1/plans/{id}/draw-file", Access::kSession, [&s](Request& req) {
@@ -275,7 +271,11 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     }
     auto res = s.plans.Tasks(req.actor(), q);
     if (!res.ok()) return Error(res.status());
-    return TasksJson(*res);
+    auto total = s.plans.CountTasks(req.actor(), q);
+    if (!total.ok()) return Error(total.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : *res) out.push_back(ToJson(t));
+    return Json(200, {{"items", out}, {"total", *total}});
   });
 
   r.Add("GET", "/api/v1/inspection-tasks/{id}", Access::kSession, [&s](Request& req) {
