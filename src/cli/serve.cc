@@ -14,6 +14,7 @@
 #include "service/system_clock.h"
 #include "service/enforcement_rules.h"
 #include "service/work_calendar.h"
+#include "service/dashboard_service.h"
 
 namespace jg::cli {
 
@@ -61,12 +62,13 @@ int Serve(const ServeOptions& o) {
   CaseStatsService case_stats(env, lenient_rules);
   ReportService reports(env, BuiltInReportFigures(),
                         {plans, case_stats, credit, case_records, holdings});
+  DashboardService dashboard(env, case_stats, cases);
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
                           portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
                           inspection, plans,      cases,
                           case_reviews, case_records, credit,
-                          summary_cases, case_stats, lenient_rules, reports};
+                          summary_cases, case_stats, lenient_rules, reports, dashboard};
 
   std::string web_root = o.web_root;
   if (web_root.empty()) web_root = "web/dist";

@@ -8,6 +8,7 @@
 #include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/credit_service.h"
+#include "service/dashboard_service.h"
 #include "service/case_stats_service.h"
 #include "service/department_service.h"
 #include "service/entity_service.h"
@@ -48,6 +49,7 @@ struct Services {
   CaseStatsService& case_stats;
   LenientRuleService& lenient_rules;
   ReportService& reports;
+  DashboardService& dashboard;
 };
 
 inline constexpr const char* kSessionCookie = "jg_session";
@@ -68,6 +70,7 @@ void RegisterCreditRoutes(Router& r, Services& s);
 void RegisterCaseStatsRoutes(Router& r, Services& s);  // case-stats, summary-cases
 void RegisterLenientRuleRoutes(Router& r, Services& s);
 void RegisterReportRoutes(Router& r, Services& s);     // reports/annual
+void RegisterDashboardRoutes(Router& r, Services& s);
 // The public pages of plans and draws, wrapped by the portal's per-client limit.
 void RegisterPublicPlanRoutes(Router& r, Services& s, const std::function<Handler(Handler)>& publicly);
 // The public penalty publicity (行政处罚信息公示), under the same limit.
@@ -91,6 +94,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterCaseStatsRoutes(r, s);
   RegisterLenientRuleRoutes(r, s);
   RegisterReportRoutes(r, s);
+  RegisterDashboardRoutes(r, s);
 }
 
 }  // namespace jg::http

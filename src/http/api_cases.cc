@@ -27,7 +27,7 @@ Response Items(const Result<std::vector<T>>& r) {
 }
 
 // The case list's query: stage, department_id, due, the statistics'
-// drill-down (filed_year, closed_year, decided_year, decision_kind,
+// drill-down (filed_year, closed_year, filed_month, closed_month, decided_year, decision_kind,
 // lenient_rule_id, reduction_ground, violated_law; "_none" = not recorded;
 // review_kind, review_year, review_outcome from the annual report)
 // and paging (page, page_size ≤ 200).
@@ -43,6 +43,8 @@ Result<CaseFilter> CaseFilterFrom(const Request& req) {
     return InvalidArgument("invalid_value", "due 须为 overdue 或 approaching", "due");
   JG_RETURN_IF_ERROR(YearQuery(req, "filed_year", &f.filed_year));
   JG_RETURN_IF_ERROR(YearQuery(req, "closed_year", &f.closed_year));
+  JG_RETURN_IF_ERROR(MonthQuery(req, "filed_month", &f.filed_month));
+  JG_RETURN_IF_ERROR(MonthQuery(req, "closed_month", &f.closed_month));
   JG_RETURN_IF_ERROR(YearQuery(req, "decided_year", &f.decided_year));
   if (auto v = Param(req, "decision_kind"); !v.empty()) {
     f.decision_kind = enforcement::ParseDecisionKind(v);

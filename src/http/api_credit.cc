@@ -252,7 +252,12 @@ void RegisterCreditRoutes(Router& r, Services& s) {
       status = ParseRepairStatus(v);
       if (!status) return Error(400, "invalid_value", "status 不正确", "status");
     }
-    return Items(s.credit.Repairs(req.actor(), status));
+    // ?decided_year=&department_id= : the dashboard's credit-repair figure.
+    std::optional<int> decided_year;
+    if (Status st = YearQuery(req, "decided_year", &decided_year); !st.ok()) return Error(st);
+    std::optional<Id> dept;
+    if (Status st = IdQuery(req, "department_id", &dept); !st.ok()) return Error(st);
+    return Items(s.credit.Repairs(req.actor(), status, decided_year, dept));
   });
 
   r.Add("POST", "/api/v1/credit/repairs", Access::kSession, [&s](Request& req) {

@@ -252,9 +252,30 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     q.plan_id = plan;
     q.entity_id = entity;
     q.inspector_id = inspector;
+    // The dashboard's drill-down: plans of `year` led by `department_id`,
+    // results of `month`, entities of `street`, and `counted` (which figure).
+    if (Status st = YearQuery(req, "year", &q.plan_year); !st.ok()) return Error(st);
+    if (Status st = IdQuery(req, "department_id", &q.lead_department_id); !st.ok()) return Error(st);
+    if (Status st = MonthQuery(req, "month", &q.inspected_month); !st.ok()) return Error(st);
+    if (req.query.count("street")) q.street = Param(req, "street");
+    q.counted = Param(req, "counted");
+    if (!q.counted.empty() && q.counted != "drawn" && q.counted != "inspected" &&
+        q.counted != "problem" && q.counted != "case_filed")
+      return Error(400, "invalid_value", "counted 须为 drawn、inspected、problem 或 case_filed", "counted");
+    std::optional<int> page, size;
+    if (Status st = PageQuery(req, "page", 1, 1000000, &page); !st.ok()) return Error(st);
+    if (Status st = PageQuery(req, "page_size", 1, 200, &size); !st.ok()) return Error(st);
+    if (page || size) {
+      q.limit = size.value_or(50);
+      q.offset = (page.value_or(1) - 1) * q.limit;
+    }
     auto res = s.plans.Tasks(req.actor(), q);
     if (!res.ok()) return Error(res.status());
-    return TasksJson(*res);
+    auto total = s.plans.CountTasks(req.actor(), q);
+    if (!total.ok()) return Error(total.status());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& t : *res) out.push_back(ToJson(t));
+    return Json(200, {{"items", out}, {"total", *total}});
   });
 
   r.Add("GET", "/api/v1/inspection-tasks/{id}", Access::kSession, [&s](Request& req) {

@@ -1,6 +1,9 @@
 #include "http/query_params.h"
 
 #include <charconv>
+#include <cstdlib>
+
+#include "domain/dashboard.h"
 
 namespace jg::http {
 
@@ -36,6 +39,17 @@ Status PageQuery(const Request& req, const char* k, int min, int max, std::optio
 
 Status YearQuery(const Request& req, const char* k, std::optional<int>* out) {
   return PageQuery(req, k, 2000, 9999, out);
+}
+
+Status MonthQuery(const Request& req, const char* k, std::string* out) {
+  std::string v = Param(req, k);
+  out->clear();
+  if (v.empty()) return Status::Ok();
+  const int year = v.size() == 7 ? std::atoi(v.substr(0, 4).c_str()) : 0;
+  if (year < 2000 || year > 9999 || !dashboard::MonthIndex(v, year))
+    return InvalidArgument("invalid_value", std::string(k) + " 须为 YYYY-MM 格式的月份", k);
+  *out = v;
+  return Status::Ok();
 }
 
 Status FlagQuery(const Request& req, const char* k, bool* out) {

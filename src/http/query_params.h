@@ -18,6 +18,9 @@ Status IdQuery(const Request& req, const char* k, std::optional<Id>* out);
 Status PageQuery(const Request& req, const char* k, int min, int max, std::optional<int>* out);
 // A year 2000–9999 when present (invalid_value otherwise).
 Status YearQuery(const Request& req, const char* k, std::optional<int>* out);
+// A month "YYYY-MM" of 2000–9999 when present (invalid_value otherwise);
+// absent leaves *out empty.
+Status MonthQuery(const Request& req, const char* k, std::string* out);
 // 1/true or 0/false; absent is false.
 Status FlagQuery(const Request& req, const char* k, bool* out);
 

@@ -87,6 +87,8 @@ struct CaseFilter {
   std::optional<int> filed_year;
   std::optional<int> closed_year;
   std::optional<int> decided_year;
+  std::string filed_month;   // "YYYY-MM"
+  std::string closed_month;
   std::optional<enforcement::DecisionKind> decision_kind;
   std::optional<std::string> lenient_rule_id;
   std::optional<std::string> reduction_ground;

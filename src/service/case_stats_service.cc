@@ -1,5 +1,6 @@
 #include "service/case_stats_service.h"
 
+#include "domain/dashboard.h"
 #include "service/access.h"
 
 namespace jg {
@@ -9,9 +10,9 @@ namespace {
 // The value of the violated-law filter for cases without one recorded.
 constexpr char kNoLaw[] = "_none";
 
+// Year on year: the dashboard's arithmetic (domain/dashboard.h).
 std::optional<double> Change(std::int64_t current, std::int64_t previous) {
-  if (previous == 0) return std::nullopt;
-  return static_cast<double>(current - previous) / static_cast<double>(previous);
+  return dashboard::YearOnYear(current, previous);
 }
 }  // namespace
 

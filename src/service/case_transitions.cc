@@ -81,6 +81,8 @@ Result<CaseListView> CaseService::CaseList(const Actor& actor, const CaseFilter&
   q.filed_year = f.filed_year;
   q.closed_year = f.closed_year;
   q.decided_year = f.decided_year;
+  q.filed_month = f.filed_month;
+  q.closed_month = f.closed_month;
   q.decision_kind = f.decision_kind;
   q.lenient_rule_id = f.lenient_rule_id;
   q.reduction_ground = f.reduction_ground;

@@ -134,7 +134,7 @@ Result<RepairView> CreditService::Apply(const Actor& actor, const RepairApplicat
                               "只有正在公示的行政处罚信息可以申请信用修复", "publicity_id");
   if (on < *p.published_on)
     return InvalidArgument("invalid_date", "申请日期不能早于公示日期", "applied_on");
-  JG_ASSIGN_OR_RETURN(auto open, env_.store.ListCreditRepairs({RepairStatus::kPending, std::nullopt, p.id}));
+  JG_ASSIGN_OR_RETURN(auto open, env_.store.ListCreditRepairs({RepairStatus::kPending, std::nullopt, p.id, std::nullopt}));
   if (!open.empty())
     return AlreadyExists("repair_pending", "该公示记录已有待审核的信用修复申请", "publicity_id");
   CreditRepair r;
@@ -167,10 +167,17 @@ Result<RepairView> CreditService::Apply(const Actor& actor, const RepairApplicat
 }
 
 Result<std::vector<RepairView>> CreditService::Repairs(const Actor& actor,
-                                                       std::optional<RepairStatus> s) {
+                                                       std::optional<RepairStatus> s,
+                                                       std::optional<int> decided_year,
+                                                       std::optional<Id> department_id) {
   JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kReadCases));
-  RepairQuery q{s, std::nullopt, std::nullopt};
-  if (ScopeOf(actor.role, Permission::kReadCases) != Scope::kAll) q.department_id = actor.department_id;
+  RepairQuery q{s, std::nullopt, std::nullopt, decided_year};
+  if (department_id) {
+    JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, Permission::kReadCases, department_id));
+    q.department_id = department_id;
+  } else if (ScopeOf(actor.role, Permission::kReadCases) != Scope::kAll) {
+    q.department_id = actor.department_id;
+  }
   JG_ASSIGN_OR_RETURN(auto repairs, env_.store.ListCreditRepairs(q));
   std::vector<RepairView> out;
   for (auto& r : repairs) {

@@ -134,7 +134,11 @@ class CreditService {
   // Records the application with each condition assessed; one the rules
   // refuse is stored as refused with the reason (201 either way).
   Result<RepairView> Apply(const Actor& actor, const RepairApplication& a);
-  Result<std::vector<RepairView>> Repairs(const Actor& actor, std::optional<credit::RepairStatus> s);
+  // Optionally of one year's decisions and one department (the dashboard's
+  // drill-down); own-scope roles see their department's only.
+  Result<std::vector<RepairView>> Repairs(const Actor& actor, std::optional<credit::RepairStatus> s,
+                                          std::optional<int> decided_year = std::nullopt,
+                                          std::optional<Id> department_id = std::nullopt);
   Result<RepairView> Repair(const Actor& actor, Id id);
   // Approval re-assesses on the decision day and ends the publicity.
   Result<RepairView> Decide(const Actor& actor, Id id, const RepairDecision& d);

@@ -55,6 +55,8 @@ class PlanService {
   Result<PlanDraw> DrawRecord(const Actor* actor, Id plan_id);
 
   Result<std::vector<InspectionTask>> Tasks(const Actor& actor, TaskQuery q);
+  // How many tasks Tasks(q) lists over all pages.
+  Result<std::int64_t> CountTasks(const Actor& actor, const TaskQuery& q);
   // The inspector account's own tasks (empty if the account is not on the roster).
   Result<std::vector<InspectionTask>> MyTasks(const Actor& actor, std::optional<TaskStatus> status);
   Result<InspectionTask> Task(const Actor& actor, Id id);

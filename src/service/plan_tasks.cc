@@ -28,6 +28,12 @@ Result<std::vector<InspectionTask>> PlanService::Tasks(const Actor& actor, TaskQ
   return env_.store.ListTasks(q);
 }
 
+Result<std::int64_t> PlanService::CountTasks(const Actor& actor, const TaskQuery& q) {
+  JG_RETURN_IF_ERROR(
+      RequirePermission(env_.store, actor, Permission::kReadInspection, std::nullopt));
+  return env_.store.CountTasks(q);
+}
+
 Result<std::vector<InspectionTask>> PlanService::MyTasks(const Actor& actor,
                                                          std::optional<TaskStatus> status) {
   JG_RETURN_IF_ERROR(

@@ -348,6 +348,14 @@ std::string CaseWhere(const CaseQuery& q, Params& p) {
   year("filed_on", q.filed_year);
   year("closed_on", q.closed_year);
   year("decided_on", q.decided_year);
+  // "YYYY-MM-01" to "YYYY-MM-31" bounds every day of the month as text.
+  auto month = [&](const char* col, const std::string& m) {
+    if (m.empty()) return;
+    where += std::string(" AND ") + col + " >= " + Bind(p, m + "-01") + " AND " + col +
+             " <= " + Bind(p, m + "-31");
+  };
+  month("filed_on", q.filed_month);
+  month("closed_on", q.closed_month);
   if (q.decision_kind)
     where += " AND decision_kind = " + Bind(p, std::string(DecisionKindName(*q.decision_kind)));
   if (q.lenient_rule_id) where += " AND lenient_rule_id = " + Bind(p, *q.lenient_rule_id);

@@ -308,6 +308,10 @@ Result<std::vector<CreditRepair>> SqlStore::ListCreditRepairs(const RepairQuery&
   if (q.status) where += " AND status = " + Bind(p, std::string(RepairStatusName(*q.status)));
   if (q.department_id) where += " AND department_id = " + Bind(p, *q.department_id);
   if (q.publicity_id) where += " AND publicity_id = " + Bind(p, *q.publicity_id);
+  if (q.decided_year) {
+    where += " AND decided_on >= " + Bind(p, std::to_string(*q.decided_year) + "-01-01") +
+             " AND decided_on <= " + Bind(p, std::to_string(*q.decided_year) + "-12-31");
+  }
   auto rows = Query("SELECT id, version, " + kRepairCols + " FROM credit_repairs" + where +
                         " ORDER BY applied_on DESC, id DESC",
                     p);

@@ -349,8 +349,9 @@ Result<Id> SqlStore::InsertTask(const InspectionTask& t) {
   });
 }
 
-Result<std::vector<InspectionTask>> SqlStore::ListTasks(const TaskQuery& q) {
-  Params p;
+namespace {
+// The WHERE clause of a task query (tasks t joined with entities e).
+Result<std::string> TaskWhere(const TaskQuery& q, Params& p) {
   std::string where = " WHERE 1 = 1";
   if (q.plan_id) where += " AND t.plan_id = " + Bind(p, *q.plan_id);
   if (q.entity_id) where += " AND t.entity_id = " + Bind(p, *q.entity_id);
@@ -360,6 +361,31 @@ Result<std::vector<InspectionTask>> SqlStore::ListTasks(const TaskQuery& q) {
   if (q.status) where += " AND t.status = " + Bind(p, std::string(TaskStatusName(*q.status)));
   if (q.published_only)
     where += " AND t.plan_id IN (SELECT id FROM inspection_plans WHERE status = 'published')";
+  if (q.plan_year || q.lead_department_id) {
+    where += " AND t.plan_id IN (SELECT id FROM inspection_plans WHERE 1 = 1";
+    if (q.plan_year) where += " AND year = " + Bind(p, std::int64_t{*q.plan_year});
+    if (q.lead_department_id)
+      where += " AND lead_department_id = " + Bind(p, *q.lead_department_id);
+    where += ")";
+  }
+  if (!q.inspected_month.empty())
+    where += " AND SUBSTR(t.inspected_on, 1, 7) = " + Bind(p, q.inspected_month);
+  if (q.street) where += " AND e.street = " + Bind(p, *q.street);
+  if (!q.counted.empty()) {
+    where += " AND t.status <> 'cancelled'";
+    if (q.counted == "inspected") where += " AND t.outcome <> ''";
+    else if (q.counted == "problem") where += std::string(" AND t.outcome IN ") + kProblemOutcomesSql;
+    else if (q.counted == "case_filed") where += " AND t.outcome = 'case_filed'";
+    else if (q.counted != "drawn")
+      return InvalidArgument("invalid_value", "counted 须为 drawn、inspected、problem 或 case_filed", "counted");
+  }
+  return where;
+}
+}  // namespace
+
+Result<std::vector<InspectionTask>> SqlStore::ListTasks(const TaskQuery& q) {
+  Params p;
+  JG_ASSIGN_OR_RETURN(std::string where, TaskWhere(q, p));
   const int limit = std::clamp(q.limit, 1, 100000);
   auto rows = Query(std::string("SELECT ") + kTaskCols +
                         " FROM inspection_tasks t JOIN entities e ON e.id = t.entity_id" + where +
@@ -374,6 +400,16 @@ Result<std::vector<InspectionTask>> SqlStore::ListTasks(const TaskQuery& q) {
   for (const auto& r : *rows) out.push_back(ToTask(r));
   JG_RETURN_IF_ERROR(LoadTaskInspectors(out));
   return out;
+}
+
+Result<std::int64_t> SqlStore::CountTasks(const TaskQuery& q) {
+  Params p;
+  JG_ASSIGN_OR_RETURN(std::string where, TaskWhere(q, p));
+  auto rows = Query("SELECT COUNT(*) FROM inspection_tasks t JOIN entities e ON e.id = t.entity_id" +
+                        where,
+                    p);
+  if (!rows.ok()) return rows.status();
+  return rows->front().Int(0);
 }
 
 Result<InspectionTask> SqlStore::GetTask(Id id) {
@@ -426,8 +462,8 @@ Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
   auto rows = Query(
       "SELECT " + key + " AS k, COUNT(DISTINCT pl.id), COUNT(t.id), "
       "COALESCE(SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN t.outcome IN ('corrected', 'case_filed', 'problem_other', 'uncooperative') "
-      "THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN t.outcome IN " + std::string(kProblemOutcomesSql) +
+      " THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN t.outcome = 'case_filed' THEN 1 ELSE 0 END), 0) "
       "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id "
       "WHERE pl.year = $1 AND t.status <> 'cancelled'" +

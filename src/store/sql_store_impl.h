@@ -65,6 +65,11 @@ inline AuditEvent ToAudit(const Row& r) {
   return e;
 }
 
+// The task outcomes that count as a problem found (InspectionOutcome IsProblem),
+// for SQL: the statistics and the drill-down list must agree on them.
+inline constexpr char kProblemOutcomesSql[] =
+    "('corrected', 'case_filed', 'problem_other', 'uncooperative')";
+
 // Escapes % _ and \\ for LIKE ... ESCAPE '\\'.
 inline std::string LikeEscape(std::string_view s) {
   std::string out;
@@ -389,6 +394,7 @@ class SqlStore final : public Store {
   Status UpdatePlanDraw(const PlanDraw& d) override;
   Result<Id> InsertTask(const InspectionTask& t) override;
   Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) override;
+  Result<std::int64_t> CountTasks(const TaskQuery& q) override;
   Result<InspectionTask> GetTask(Id id) override;
   Status UpdateTask(const InspectionTask& t) override;
   Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
@@ -412,6 +418,7 @@ class SqlStore final : public Store {
   Status SetCaseDecisionDue(Id id, const std::optional<Date>& due) override;
   Result<CaseStatsCounts> CountCaseStatistics(int year,
                                               const std::optional<Id>& department_id) override;
+  Result<DashboardCounts> CountDashboard(const DashboardQuery& q) override;  // sql_dashboard.cc
   Result<int> NextSummarySequence(int year) override;
   Result<Id> InsertSummaryCase(const enforcement::SummaryCase& s) override;
   Result<enforcement::SummaryCase> GetSummaryCase(Id id) override;

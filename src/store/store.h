@@ -129,6 +129,16 @@ struct TaskQuery {
   std::optional<Id> inspector_id;  // among the current inspectors
   std::optional<TaskStatus> status;
   bool published_only = false;     // only tasks of plans whose results are published
+  // The drill-down of the dashboard's inspection figures (InspectionGroup):
+  // plans of the year, led by the department, the result's month "YYYY-MM",
+  // the entity's street ("" = none recorded) and which count the task is in:
+  // "drawn" (not cancelled), "inspected" (with a result), "problem" (a
+  // problem found) or "case_filed"; "" = any task.
+  std::optional<int> plan_year;
+  std::optional<Id> lead_department_id;
+  std::string inspected_month;
+  std::optional<std::string> street;
+  std::string counted;
   int offset = 0;
   int limit = 200;
 };
@@ -156,6 +166,9 @@ struct CaseQuery {
   std::optional<int> filed_year;
   std::optional<int> closed_year;
   std::optional<int> decided_year;
+  // The month "YYYY-MM" of filed_on / of the close step (the dashboard's bars).
+  std::string filed_month;
+  std::string closed_month;
   std::optional<enforcement::DecisionKind> decision_kind;
   std::optional<std::string> lenient_rule_id;
   std::optional<std::string> reduction_ground;
@@ -224,6 +237,41 @@ struct RepairQuery {
   std::optional<credit::RepairStatus> status;
   std::optional<Id> department_id;
   std::optional<Id> publicity_id;
+  std::optional<int> decided_year;  // the year of decided_on (the dashboard's drill-down)
+};
+
+// The counts of the bureau dashboard (工作看板) for one year, each a GROUP BY
+// in SQL. `department_id` limits inspections to plans that department leads
+// and credit repairs to its records; holdings are the directory's (their
+// lists are not kept per department).
+struct DashboardQuery {
+  int year = 0;
+  std::optional<Id> department_id;
+  std::string today;           // YYYY-MM-DD, China time
+  std::string expiring_until;  // YYYY-MM-DD: the end of the "expiring soon" window
+};
+// Random-inspection tasks (not cancelled) of the year's plans, grouped by the
+// month of the result ("" before one is recorded), the plan's lead department
+// and the entity's street ("" where none is recorded).
+struct InspectionGroup {
+  std::string month;
+  Id department_id = 0;
+  std::string street;
+  std::int64_t drawn = 0;
+  std::int64_t inspected = 0;
+  std::int64_t problems = 0;
+  std::int64_t cases = 0;
+};
+struct DashboardCounts {
+  std::vector<InspectionGroup> inspections;
+  // Credit repairs approved with decided_on in the year, and those pending
+  // now (whatever the year of application: the work still to do).
+  std::int64_t repairs_approved = 0;
+  std::int64_t repairs_pending = 0;
+  // Valid holdings with a validity end: on or before today (expired, still
+  // marked valid), and on or before expiring_until (today's included).
+  std::int64_t holdings_expired = 0;
+  std::int64_t holdings_expiring = 0;
 };
 
 // One saved version of a lenient-treatment rule (免罚清单), as the legal
@@ -377,6 +425,8 @@ class Store {
   virtual Result<Id> InsertTask(const InspectionTask& t) = 0;
   // With current inspectors and the entity name; ordered by plan, then credit code.
   virtual Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) = 0;
+  // How many tasks ListTasks(q) would return without offset and limit.
+  virtual Result<std::int64_t> CountTasks(const TaskQuery& q) = 0;
   virtual Result<InspectionTask> GetTask(Id id) = 0;
   // Status, result and inspectors when t.version is current; kAborted otherwise.
   virtual Status UpdateTask(const InspectionTask& t) = 0;
@@ -431,6 +481,11 @@ class Store {
   // of one department when given.
   virtual Result<CaseStatsCounts> CountCaseStatistics(int year,
                                                       const std::optional<Id>& department_id) = 0;
+  // The inspection, credit-repair and holding counts of the dashboard (the
+  // case figures come from CountCaseStatistics and CountCases). Read-only;
+  // each group or count agrees with the list its drill-down opens
+  // (ListTasks, ListCreditRepairs, SearchHoldings with the same filters).
+  virtual Result<DashboardCounts> CountDashboard(const DashboardQuery& q) = 0;
 
   // ---- summary procedure (简易程序): decisions made on the spot ----
   // The next decision sequence of `year` (1, 2, …). Must run inside

@@ -262,6 +262,7 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
     path = Replace(path, "{rule}", "SH-01");
     path = Replace(path, "{sample_id}", ids["review_sample"]);
     if (c.query != "-") path += "?" + c.query;
+    path = Replace(path, "{other_dept}", ids["other_dept"]);  // a query naming 南翔所
     std::string body = c.body == "-" ? "" : c.body;
     body = Replace(body, "{dept}", ids["dept"]);
     body = Replace(body, "{root}", std::to_string(server.department("JDSJ")));

@@ -147,11 +147,11 @@ TEST_P(CreditContract, ListEntriesAndRepairsKeepTheirStateAndConditions) {
   got.decided_by = "legal";
   ASSERT_TRUE(store().UpdateCreditRepair(got).ok());
   EXPECT_EQ(store().UpdateCreditRepair(got).code(), ErrorCode::kAborted);
-  auto approved = store().ListCreditRepairs({RepairStatus::kApproved, std::nullopt, std::nullopt}).value();
+  auto approved = store().ListCreditRepairs({RepairStatus::kApproved, std::nullopt, std::nullopt, std::nullopt}).value();
   ASSERT_EQ(approved.size(), 1u);
   EXPECT_EQ(approved[0].decided_by, "legal");
   EXPECT_EQ(approved[0].publicity_id, pub);
-  EXPECT_TRUE(store().ListCreditRepairs({RepairStatus::kPending, std::nullopt, std::nullopt}).value().empty());
+  EXPECT_TRUE(store().ListCreditRepairs({RepairStatus::kPending, std::nullopt, std::nullopt, std::nullopt}).value().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CreditContract, ::testing::Values("sqlite", "postgresql"),

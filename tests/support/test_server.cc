@@ -51,6 +51,7 @@ struct TestServer::Wiring {
   SummaryCaseService summary_cases;
   CaseStatsService case_stats;
   ReportService reports;
+  DashboardService dashboard;
   http::Services services;
   http::Dispatcher dispatcher;
   http::Server server;
@@ -74,9 +75,10 @@ struct TestServer::Wiring {
         summary_cases(env, BuiltInWorkCalendar(), BuiltInEnforcementRules()),
         case_stats(env, lenient_rules),
         reports(env, BuiltInReportFigures(), {plans, case_stats, credit, case_records, holdings}),
+        dashboard(env, case_stats, cases),
         services{auth,   users,  departments,          audit,      entities, holdings,
                  portal, http::PortalLimits{}, inspection, plans,  cases, case_reviews, case_records,
-                 credit, summary_cases, case_stats, lenient_rules, reports},
+                 credit, summary_cases, case_stats, lenient_rules, reports, dashboard},
         dispatcher(services, http::StaticFiles(web_root), LoginPolicy{}.session_seconds),
         server(TestConfig(), dispatcher) {}
 };

@@ -1,7 +1,7 @@
 import { markRaw } from 'vue'
 import {
   House, Setting, User, OfficeBuilding, Tickets, Shop, Search, Upload, Document, Postcard, EditPen, List, UserFilled, Aim, Calendar, Checked, DataAnalysis,
-  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard, Histogram, Reading,
+  Stamp, Notebook, Folder, Files, Memo, Finished, CreditCard, Histogram, Reading, DataBoard,
 } from '@element-plus/icons-vue'
 import { ROLES, rolesWith, scopeOf } from './permissions.js'
 
@@ -24,6 +24,9 @@ export const GROUPS = {
 
 export const MODULES = [
   { path: '/', name: 'home', titleKey: 'nav.home', icon: markRaw(House), roles: ROLES, component: () => import('./views/HomeView.vue') },
+  // 工作看板 (the first thing leaders see): who holds cases.read; a station's staff see their own department.
+  { path: '/dashboard', name: 'dashboard', titleKey: 'nav.dashboard', icon: markRaw(DataBoard), roles: CASE_ROLES, component: () => import('./views/DashboardView.vue') },
+  { path: '/inspection/results', name: 'inspection-results', hidden: true, navPath: '/dashboard', titleKey: 'dashboard.tasks.title', icon: markRaw(List), roles: ROLES, component: () => import('./views/InspectionResultsView.vue') },
   { path: '/entities', name: 'entities', group: 'directory', titleKey: 'nav.entities', icon: markRaw(Search), roles: ROLES, component: () => import('./views/EntitiesView.vue') },
   { path: '/entities/import', name: 'entity-import', group: 'directory', titleKey: 'nav.entityImport', icon: markRaw(Upload), roles: ['admin'], component: () => import('./views/EntityImportView.vue') },
   { path: '/entities/:id(\\d+)', name: 'entity', hidden: true, navPath: '/entities', titleKey: 'nav.entityProfile', icon: markRaw(Document), roles: ROLES, component: () => import('./views/EntityProfileView.vue') },

@@ -30,9 +30,15 @@ const routes = [
 
 export const router = createRouter({ history: createWebHistory('/'), routes })
 
+// Where a sign-in lands without a redirect: leaders open on the dashboard
+// (工作看板), everyone else on the home page.
+export function landingPage() {
+  return session.user && session.user.role === 'leader' ? '/dashboard' : '/'
+}
+
 // Only same-site paths are accepted as a post-login destination.
 export function safeRedirect(r) {
-  return typeof r === 'string' && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/'
+  return typeof r === 'string' && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : landingPage()
 }
 
 router.beforeEach(async (to) => {
