@@ -91,7 +91,10 @@ std::string CsvLineExact(const std::vector<std::optional<std::string>>& cells) {
     if (i) out += ',';
     if (!cells[i]) continue;  // NULL: nothing between the commas
     const std::string& v = *cells[i];
-    if (v.empty() || v.find_first_of(",\"\r\n") != std::string::npos) {
+    // Quoted when empty ("" is not NULL), when it holds a separator, or when
+    // it starts with a BOM (which a reader skips at the start of a file).
+    if (v.empty() || v.find_first_of(",\"\r\n") != std::string::npos ||
+        v.rfind("\xEF\xBB\xBF", 0) == 0) {
       out += '"';
       for (char c : v) {
         if (c == '"') out += '"';
