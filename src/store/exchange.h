@@ -67,7 +67,7 @@ struct ExchangeError {
   std::string reason;
 };
 
-struct ImportReport {
+struct ExchangeImportReport {
   bool applied = false;              // every file valid and every row written
   std::vector<ExchangeError> errors;  // why not (at most kMaxExchangeErrors, then "too_many_errors")
   std::vector<ExchangeFile> files;   // rows read per file
@@ -80,7 +80,7 @@ inline constexpr size_t kMaxExchangeErrors = 1000;
 // dates, keys, references); then all rows are written in one transaction.
 // Any problem leaves the database as it was and comes back in the report.
 // Ids, versions and the audit chain are kept as they are in the files.
-Result<ImportReport> ImportExchange(Store& store, const std::string& dir);
+Result<ExchangeImportReport> ImportExchange(Store& store, const std::string& dir);
 
 // The report as CSV (UTF-8 with BOM, for spreadsheets): 文件,行号,列,值,代码,原因.
 std::string ExchangeErrorsCsv(const std::vector<ExchangeError>& errors);

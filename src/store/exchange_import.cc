@@ -70,7 +70,7 @@ class Importer {
   Importer(std::string dir, const std::vector<TableSchema>& schemas, std::int64_t schema_version)
       : dir_(std::move(dir)), schemas_(schemas), schema_version_(schema_version) {}
 
-  ImportReport& report() { return report_; }
+  ExchangeImportReport& report() { return report_; }
   std::vector<ParsedTable>& tables() { return tables_; }
 
   // False once the report is full: the caller stops.
@@ -336,7 +336,7 @@ class Importer {
   std::int64_t schema_version_;
   std::map<std::string, ManifestEntry> manifest_;
   std::vector<ParsedTable> tables_;
-  ImportReport report_;
+  ExchangeImportReport report_;
   bool full_ = false;
 };
 
@@ -397,7 +397,7 @@ std::string Substitute(std::string s, const std::string& table, const std::strin
 }
 
 Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTable>& tables,
-                ImportReport& report) {
+                ExchangeImportReport& report) {
   JG_RETURN_IF_ERROR(CheckEmpty(c));
   // The seeded rows (item list, holding kinds, audit head) give way to the files'.
   for (auto it = tables.rbegin(); it != tables.rend(); ++it)
@@ -452,7 +452,7 @@ Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTab
 
 }  // namespace
 
-Result<ImportReport> ImportExchange(Store& store, const std::string& dir) {
+Result<ExchangeImportReport> ImportExchange(Store& store, const std::string& dir) {
   auto* sql_store = dynamic_cast<sql::SqlStore*>(&store);
   if (!sql_store) return Internal("exchange: not a SQL store");
   if (dir.empty()) return InvalidArgument("required", "请用 --dir 指定导入目录", "dir");
@@ -470,7 +470,7 @@ Result<ImportReport> ImportExchange(Store& store, const std::string& dir) {
 
   Importer importer(dir, schemas, version);
   importer.Check();
-  ImportReport& report = importer.report();
+  ExchangeImportReport& report = importer.report();
   if (!report.errors.empty()) return report;
 
   Status st = sql_store->WriteTransaction([&](sql::Connection& c, const sql::Dialect& d) {
