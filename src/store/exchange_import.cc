@@ -396,6 +396,80 @@ std::string Substitute(std::string s, const std::string& table, const std::strin
   return s;
 }
 
+// Multi-row INSERTs (one statement, and on PostgreSQL one round trip, per
+// batch). A batch the database refuses is rolled back to its savepoint and
+// retried row by row, so the report still names the row.
+class BatchInsert {
+ public:
+  BatchInsert(sql::Connection& c, std::string table, std::vector<std::string> cols, std::string file,
+              ExchangeImportReport& report)
+      : c_(c), table_(std::move(table)), cols_(std::move(cols)), file_(std::move(file)), report_(report) {
+    max_rows_ = std::max<size_t>(1, std::min<size_t>(256, 16000 / std::max<size_t>(1, cols_.size())));
+  }
+  Status Add(sql::Params row, std::int64_t record) {
+    rows_.push_back(std::move(row));
+    records_.push_back(record);
+    return rows_.size() >= max_rows_ ? Flush() : Status::Ok();
+  }
+  // Rows that reference `first`'s rows: `first` is flushed before each batch.
+  void After(BatchInsert* first) { first_ = first; }
+  Status Flush() {
+    if (rows_.empty()) return Status::Ok();
+    if (first_) JG_RETURN_IF_ERROR(first_->Flush());
+    sql::Params all;
+    all.reserve(rows_.size() * cols_.size());
+    for (auto& r : rows_)
+      for (auto& v : r) all.push_back(std::move(v));
+    JG_RETURN_IF_ERROR(c_.Exec("SAVEPOINT exchange_batch", {}).status());
+    auto n = c_.Exec(Sql(rows_.size()), all);
+    if (!n.ok()) {
+      JG_RETURN_IF_ERROR(c_.Exec("ROLLBACK TO SAVEPOINT exchange_batch", {}).status());
+      // The values were moved into `all`: take each row back out of it.
+      for (size_t i = 0; i < rows_.size(); ++i) {
+        sql::Params one(all.begin() + static_cast<std::ptrdiff_t>(i * cols_.size()),
+                        all.begin() + static_cast<std::ptrdiff_t>((i + 1) * cols_.size()));
+        auto r = c_.Exec(Sql(1), one);
+        if (!r.ok()) return Refused(records_[i], r.status());
+      }
+    }
+    JG_RETURN_IF_ERROR(c_.Exec("RELEASE SAVEPOINT exchange_batch", {}).status());
+    rows_.clear();
+    records_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  Status Refused(std::int64_t record, const Status& st) {
+    report_.errors.push_back({file_, record, "", "", st.reason(), "数据库拒绝了这一行：" + st.message()});
+    return st;
+  }
+  const std::string& Sql(size_t rows) {
+    auto it = sql_.find(rows);
+    if (it != sql_.end()) return it->second;
+    std::string q = "INSERT INTO " + table_ + " (";
+    for (size_t i = 0; i < cols_.size(); ++i) q += (i ? ", " : "") + cols_[i];
+    q += ") VALUES ";
+    size_t n = 0;
+    for (size_t r = 0; r < rows; ++r) {
+      q += r ? ", (" : "(";
+      for (size_t i = 0; i < cols_.size(); ++i) q += (i ? ", $" : "$") + std::to_string(++n);
+      q += ")";
+    }
+    return sql_.emplace(rows, std::move(q)).first->second;
+  }
+
+  sql::Connection& c_;
+  std::string table_;
+  std::vector<std::string> cols_;
+  std::string file_;
+  ExchangeImportReport& report_;
+  size_t max_rows_ = 1;
+  BatchInsert* first_ = nullptr;
+  std::vector<sql::Params> rows_;
+  std::vector<std::int64_t> records_;
+  std::map<size_t, std::string> sql_;
+};
+
 Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTable>& tables,
                 ExchangeImportReport& report) {
   JG_RETURN_IF_ERROR(CheckEmpty(c));
@@ -405,41 +479,38 @@ Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTab
       JG_RETURN_IF_ERROR(c.Exec(std::string("DELETE FROM ") + it->schema->spec->name, {}).status());
   for (auto& t : tables) {
     const std::string name = t.schema->spec->name;
-    std::string cols, marks;
-    for (size_t i = 0; i < t.cols.size(); ++i) {
-      cols += (i ? ", " : "") + t.cols[i]->name;
-      marks += (i ? ", $" : "$") + std::to_string(i + 1);
-    }
+    std::vector<std::string> cols;
+    for (const auto* col : t.cols) cols.push_back(col->name);
     // Derived columns are computed here, never read from the file.
     const bool entities = name == "entities";
     const int name_at = t.Index("name"), tags_at = t.Index("tags"), id_at = t.Index("id");
     if (entities) {
-      cols += ", name_fold";
-      marks += ", $" + std::to_string(t.cols.size() + 1);
+      cols.push_back("name_fold");
     } else if (!t.schema->derived.empty()) {
       return Internal("exchange: no rule to derive the columns of " + name);
     }
-    const std::string insert = "INSERT INTO " + name + " (" + cols + ") VALUES (" + marks + ")";
+    BatchInsert rows(c, name, cols, t.file, report);
+    // The search indexes (excluded tables), as InsertEntity writes them.
+    BatchInsert grams(c, "entity_name_grams", {"gram", "entity_id"}, t.file, report);
+    BatchInsert tags(c, "entity_tags", {"tag", "entity_id"}, t.file, report);
+    grams.After(&rows);
+    tags.After(&rows);
     for (size_t i : InsertOrder(t)) {
       sql::Params p = t.rows[i];
-      if (entities) p.push_back(SearchFold(name_at >= 0 ? Text(t.rows[i][name_at]) : ""));
-      auto n = c.Exec(insert, p);
-      if (!n.ok()) {
-        report.errors.push_back(
-            {t.file, t.records[i], "", "", n.status().reason(), "数据库拒绝了这一行：" + n.status().message()});
-        return n.status();
-      }
+      const std::string entity_name = name_at >= 0 ? Text(t.rows[i][name_at]) : "";
+      if (entities) p.push_back(SearchFold(entity_name));
+      JG_RETURN_IF_ERROR(rows.Add(std::move(p), t.records[i]));
       if (entities && id_at >= 0) {
-        // The search indexes (excluded tables), as InsertEntity writes them.
-        sql::Value id = t.rows[i][id_at];
-        for (const auto& g : NameBigrams(name_at >= 0 ? Text(t.rows[i][name_at]) : ""))
-          JG_RETURN_IF_ERROR(
-              c.Exec("INSERT INTO entity_name_grams (gram, entity_id) VALUES ($1, $2)", {g, id}).status());
+        const sql::Value& id = t.rows[i][id_at];
+        for (const auto& g : NameBigrams(entity_name))
+          JG_RETURN_IF_ERROR(grams.Add({g, id}, t.records[i]));
         for (const auto& tag : SplitTags(tags_at >= 0 ? Text(t.rows[i][tags_at]) : ""))
-          JG_RETURN_IF_ERROR(
-              c.Exec("INSERT INTO entity_tags (tag, entity_id) VALUES ($1, $2)", {tag, id}).status());
+          JG_RETURN_IF_ERROR(tags.Add({tag, id}, t.records[i]));
       }
     }
+    JG_RETURN_IF_ERROR(rows.Flush());
+    JG_RETURN_IF_ERROR(grams.Flush());
+    JG_RETURN_IF_ERROR(tags.Flush());
     report.files.push_back({t.file, static_cast<std::int64_t>(t.rows.size()), ""});
     if (!d.reset_sequence.empty() && t.schema->key.size() == 1) {
       const Column* k = t.schema->Find(t.schema->key[0]);
