@@ -209,6 +209,16 @@ TEST_P(ExchangeContract, ANonEmptyDatabaseIsRefused) {
   EXPECT_EQ(rep.status().reason(), "database_not_empty");
 }
 
+TEST_P(ExchangeContract, ATableTheListDoesNotClassifyStopsTheExport) {
+  // A migration that adds a table without adding it to store/exchange_tables.cc
+  // must not produce exports that silently leave it out.
+  testing::RawSql(source_, "CREATE TABLE stray_records (id INTEGER PRIMARY KEY)");
+  auto sum = ExportExchange(*source_.store, TempDir("stray").string(), 1);
+  ASSERT_FALSE(sum.ok());
+  EXPECT_EQ(sum.status().reason(), "exchange_unclassified_table");
+  EXPECT_NE(sum.status().message().find("stray_records"), std::string::npos);
+}
+
 TEST_P(ExchangeContract, ABadDateIsNamedByFileRowAndColumn) {
   EditFile(dir_, "entities.csv", [](auto& rows) { rows[1][Col(rows, "registered_on")].text = "2023-02-30"; });
   auto e = ExpectRefused("bad_date");
