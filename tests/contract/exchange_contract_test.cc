@@ -307,6 +307,39 @@ TEST_P(ExchangeContract, ManyErrorsAreAllReportedAndWrittenAsCsv) {
   EXPECT_NE(csv.find("users.csv,2,created_at,yesterday,not_integer,"), std::string::npos) << csv;
 }
 
+TEST_P(ExchangeContract, AHandWrittenExportFromAnotherSystemImports) {
+  // What a migrating system writes (docs/exchange-format.md): the files of a
+  // fresh database as a template, its own rows, columns with defaults left
+  // out, no checksums in the manifest.
+  auto fresh = Fresh();
+  auto dir = TempDir(GetParam() + "_hand");
+  ASSERT_TRUE(ExportExchange(*fresh.store, dir.string(), 1).ok());
+  WriteFile(dir / "departments.csv",
+            "id,code,name,kind,parent_id\r\n10,JDSJ,嘉定区市场监督管理局,bureau,\r\n"
+            "7,FZK,法制科,section,10\r\n");
+  std::string manifest;
+  auto lines = ParseCsvCells(ReadFile(dir / "manifest.csv")).value();
+  for (auto& r : lines) {
+    if (r[0].text == "file" && r[1].text == "departments.csv") r[2].text = "2";
+    if (r[0].text == "file") r[3] = {"", false};
+    std::vector<std::optional<std::string>> cells;
+    for (const auto& c : r) cells.emplace_back(c.text.empty() && !c.quoted ? std::nullopt : std::optional(c.text));
+    manifest += CsvLineExact(cells);
+  }
+  WriteFile(dir / "manifest.csv", manifest);
+  auto target = Fresh();
+  auto rep = ImportExchange(*target.store, dir.string());
+  ASSERT_TRUE(rep.ok()) << rep.status().ToString();
+  ASSERT_TRUE(rep->applied) << ExchangeErrorsCsv(rep->errors);
+  auto depts = target.store->ListDepartments().value();
+  ASSERT_EQ(depts.size(), 2u);
+  EXPECT_EQ(depts[0].id, 7);
+  EXPECT_EQ(depts[0].parent_id, 10);  // inserted after its parent although its id is smaller
+  EXPECT_EQ(depts[1].version, 1);     // the database default
+  EXPECT_EQ(depts[1].phone, "");
+  EXPECT_EQ(target.store->ListInspectionItems(true).value().size(), 8u);  // the seeded list, carried over
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ExchangeContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
