@@ -74,8 +74,28 @@ int Main(int argc, char** argv) {
   dimport->add_option("file", dept_csv, "CSV file")->required()->check(CLI::ExistingFile);
   dimport->callback([&] { rc = ImportDepartments(db, dept_csv); });
 
-  auto* import = app.add_subcommand("import", "Bulk imports (all or nothing)");
-  import->require_subcommand(1);
+  std::string export_dir;
+  auto* exp = app.add_subcommand(
+      "export", "Write every record as UTF-8 CSV, one file per table, with a manifest "
+                "(docs/exchange-format.md)");
+  exp->add_option("--dir", export_dir, "Directory to write (created if missing)")->required();
+  exp->callback([&] { rc = ExportExchangeDir(db, export_dir); });
+
+  auto* import = app.add_subcommand(
+      "import", "Bulk imports (all or nothing): `import entities FILE`, or `import --dir DIR` "
+                "to read an export into an empty database");
+  std::string import_dir, import_errors;
+  import->add_option("--dir", import_dir, "An export directory (manifest.csv and one CSV per table)");
+  import->add_option("--errors", import_errors, "With --dir: write the per-row error report (CSV) here");
+  import->require_subcommand(0, 1);
+  import->callback([&] {
+    if (import->get_subcommands().empty()) {
+      if (import_dir.empty()) throw CLI::RequiredError("import: a subcommand or --dir");
+      rc = ImportExchangeDir(db, import_dir, import_errors);
+    } else if (!import_dir.empty()) {
+      throw CLI::ValidationError("--dir", "import --dir takes no subcommand");
+    }
+  });
   std::string entity_file, report_path;
   bool dry_run = false;
   auto* ient = import->add_subcommand(

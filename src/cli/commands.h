@@ -41,6 +41,11 @@ int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
 int Backup(const std::string& db, const std::string& file);
 int Restore(const std::string& db, const std::string& file);
 
+// The open exchange format: every table as CSV plus a manifest, and back
+// into an empty database, all or nothing (docs/exchange-format.md).
+int ExportExchangeDir(const std::string& db, const std::string& dir);
+int ImportExchangeDir(const std::string& db, const std::string& dir, const std::string& errors_path);
+
 int ImportDepartments(const std::string& db, const std::string& csv_path);
 
 // Creates the demo database: the Jiading department tree and one account per

@@ -35,6 +35,15 @@ struct Dialect {
   std::string begin;          // statement that opens a write transaction
   std::string for_update;     // row-lock suffix for SELECT, empty where the whole DB is locked
   std::string binary_collation;  // code-point order on both backends, whatever the DB locale
+  // For the exchange format (store/exchange*.cc), which works on whole tables:
+  std::string read_begin;  // opens a consistent read-only snapshot
+  // Schema introspection, $1 = a table name where one is taken.
+  std::string list_tables;        // rows (name), every base table, by name
+  std::string list_columns;       // rows (name, type, notnull 0/1, has_default 0/1) in column order
+  std::string list_foreign_keys;  // rows (column, referenced table, referenced column)
+  // Moves the id sequence of {table}.{column} past its largest value after
+  // rows were inserted with explicit ids; "" where the backend needs nothing.
+  std::string reset_sequence;
 };
 
 class Connection {

@@ -154,6 +154,30 @@ class SqlStore final : public Store {
     return st;
   }
 
+  // For the exchange format (store/exchange*.cc), which reads and writes
+  // whole tables below the domain types. ReadSnapshot runs `fn` on one
+  // connection inside a consistent read-only snapshot (SQLite: a deferred
+  // read transaction, PostgreSQL: REPEATABLE READ); WriteTransaction inside
+  // one write transaction, committed only if `fn` returns OK.
+  Status ReadSnapshot(const std::function<Status(Connection&, const Dialect&)>& fn) {
+    auto lease = pool_->Acquire();
+    if (!lease.ok()) return lease.status();
+    Connection& c = **lease;
+    if (auto b = c.Exec(pool_->dialect().read_begin, {}); !b.ok()) {
+      lease->MarkBroken();
+      return b.status();
+    }
+    Status st = fn(c, pool_->dialect());
+    if (!c.Exec(st.ok() ? "COMMIT" : "ROLLBACK", {}).ok()) lease->MarkBroken();
+    return st;
+  }
+  Status WriteTransaction(const std::function<Status(Connection&, const Dialect&)>& fn) {
+    return Transaction([&](Store& s) -> Status {
+      auto& tx = static_cast<SqlStore&>(s);
+      return fn(*tx.bound_, pool_->dialect());
+    });
+  }
+
   // ---- departments ----
   Result<std::vector<Department>> ListDepartments() override {
     auto rows = Query(std::string("SELECT ") + kDepartmentCols + " FROM departments ORDER BY id", {});

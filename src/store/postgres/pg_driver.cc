@@ -129,7 +129,27 @@ class PgDriver final : public Driver {
  public:
   explicit PgDriver(std::string conninfo) : conninfo_(std::move(conninfo)) {}
   const Dialect& dialect() const override {
-    static const Dialect kDialect{"postgresql", "BEGIN", " FOR UPDATE", "COLLATE \"C\""};
+    static const Dialect kDialect{
+        "postgresql",
+        "BEGIN",
+        " FOR UPDATE",
+        "COLLATE \"C\"",
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+        "AND table_type = 'BASE TABLE' ORDER BY table_name COLLATE \"C\"",
+        "SELECT column_name, data_type, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END, "
+        "CASE WHEN column_default IS NULL THEN 0 ELSE 1 END FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+        "SELECT a.attname, rt.relname, ra.attname FROM pg_constraint c "
+        "JOIN pg_class t ON t.oid = c.conrelid "
+        "JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = current_schema() "
+        "JOIN pg_class rt ON rt.oid = c.confrelid "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+        "JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1] "
+        "WHERE c.contype = 'f' AND t.relname = $1 ORDER BY a.attname COLLATE \"C\"",
+        "SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+        "COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false) "
+        "WHERE pg_get_serial_sequence('{table}', '{column}') IS NOT NULL"};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return PostgresMigrations(); }

@@ -142,7 +142,20 @@ class SqliteDriver final : public Driver {
   const Dialect& dialect() const override {
     // BEGIN IMMEDIATE takes the write lock up front, so two writers queue on
     // the busy timeout instead of failing at their first write.
-    static const Dialect kDialect{"sqlite", "BEGIN IMMEDIATE", "", "COLLATE BINARY"};
+    // INTEGER PRIMARY KEY and AUTOINCREMENT continue after the largest id
+    // inserted, so no sequence needs resetting after an import.
+    static const Dialect kDialect{
+        "sqlite",
+        "BEGIN IMMEDIATE",
+        "",
+        "COLLATE BINARY",
+        "BEGIN",  // deferred: a WAL read snapshot that does not block writers
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name",
+        "SELECT name, type, \"notnull\", dflt_value IS NOT NULL FROM pragma_table_info($1) "
+        "ORDER BY cid",
+        "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list($1) ORDER BY \"from\"",
+        ""};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return SqliteMigrations(); }
