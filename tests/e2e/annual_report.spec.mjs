@@ -81,6 +81,7 @@ await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
   await value.click()
   await page.waitForURL(`**/cases?filed_year=${YEAR}`)
   await page.locator(tid('cases-drill')).waitFor()
+  await page.locator(tid('cases-count')).filter({ hasText: `共 ${figure} 件` }).waitFor({ timeout: 10_000 }).catch(() => {})
   const count = await page.locator(tid('cases-count')).innerText()
   check(count.includes(`共 ${figure} 件`), `the list behind the figure has ${figure} cases: ${count}`)
   const row = page.locator(`${tid('cases-table')} tr.el-table__row`).filter({ hasText: `年度报告测试当事人${RUN}` })
@@ -97,8 +98,9 @@ await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
   await page.waitForURL('**/holdings?**')
   const url = decodeURIComponent(page.url())
   check(url.includes('kind=food_operation_licence') && url.includes('item=含酒类') && url.includes(`issued_from=${YEAR}-01-01`), `holdings list filtered: ${url}`)
+  // The pager shows 共 0 条 until the list has loaded: wait for the figure's count.
   const listed = page.locator(`${tid('holdings-pagination')} .el-pagination__total`)
-  await listed.waitFor()
+  await listed.filter({ hasText: `共 ${licences} 条` }).waitFor({ timeout: 10_000 }).catch(() => {})
   check((await listed.innerText()).includes(String(licences)), `the list behind the figure has ${licences} licences: ${await listed.innerText()}`)
   await shot('report-holdings')
 
