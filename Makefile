@@ -6,7 +6,9 @@
 DEMO_DB ?= jianguan-demo.db
 PORT ?= 8080
 
-demo: bootstrap web release
+demo: bootstrap web
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j$$(nproc) --target jianguan
 	./build/release/src/jianguan --db sqlite:$(DEMO_DB) demo-init --departments data/departments-jiading.csv --entities data/demo/entities-demo.csv
 	@echo "jianguan: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	./build/release/src/jianguan --db sqlite:$(DEMO_DB) serve --port $(PORT) --web-root web/dist

@@ -22,7 +22,7 @@ void BM_Authenticate(benchmark::State& state, const std::string& backend) {
   jg::ServiceEnv env{*ts.store, clock, jg::PasswordCost::Minimum()};
   jg::DepartmentService depts(env);
   jg::UserService users(env);
-  jg::AuthService auth(env, jg::LoginPolicy{.attempts_per_client = 1 << 30});
+  jg::AuthService auth(env, jg::LoginPolicy{.failures_per_client = 1 << 30});
   auto d = depts.Create(nullptr, {"JDSJ", "嘉定区市场监督管理局", "bureau", std::nullopt, "", ""});
   // 1000 users with a session each, so lookups hit a realistic index.
   std::vector<std::string> tokens;
