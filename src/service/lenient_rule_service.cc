@@ -2,17 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/text_fields.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
 
 namespace jg {
 namespace {
-
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::string CanonicalJson(const LenientRuleVersion& v) {
   const enforcement::LenientRule& r = v.rule;
