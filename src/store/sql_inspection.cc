@@ -14,27 +14,6 @@ constexpr const char* kInspectorCols =
     "id, user_id, name, department_id, station_id, certificate_no, certificate_expires, "
     "available_from, available_to, active, version, updated_at, updated_by";
 
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) {
-    if (!out.empty()) out += '\n';
-    out += l;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitLines(const std::string& s) {
-  std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t nl = s.find('\n', pos);
-    if (nl == std::string::npos) nl = s.size();
-    if (nl > pos) out.push_back(s.substr(pos, nl - pos));
-    pos = nl + 1;
-  }
-  return out;
-}
-
 // Columns of kItemCols starting at `at`.
 InspectionItem ToItem(const Row& r, size_t at) {
   InspectionItem i;
@@ -44,7 +23,7 @@ InspectionItem ToItem(const Row& r, size_t at) {
   i.legal_basis = r.Str(at + 3);
   i.department_id = r.OptInt(at + 4);
   i.target = r.Str(at + 5);
-  i.checklist = SplitLines(r.Str(at + 6));
+  i.checklist = SplitOn(r.Str(at + 6), '\n');
   i.method = ParseInspectionMethod(r.Str(at + 7)).value_or(InspectionMethod::kOnSite);
   i.importance = ParseImportance(r.Str(at + 8)).value_or(Importance::kGeneral);
   i.inspector_requirements = r.Str(at + 9);
@@ -61,7 +40,7 @@ Params ItemParams(const InspectionItem& i) {
           i.legal_basis,
           OptId(i.department_id),
           i.target,
-          JoinLines(i.checklist),
+          JoinWith(i.checklist, '\n'),
           std::string(InspectionMethodName(i.method)),
           std::string(ImportanceName(i.importance)),
           i.inspector_requirements,

@@ -8,24 +8,6 @@ constexpr const char* kRuleCols =
     "list, law, article, conduct, conditions, outcome, basis, retired, edited_at, edited_by, "
     "reason";
 
-std::string JoinFacts(const std::vector<std::string>& facts) {
-  std::string out;
-  for (const auto& f : facts) out += (out.empty() ? "" : ";") + f;
-  return out;
-}
-
-std::vector<std::string> SplitFacts(const std::string& s) {
-  std::vector<std::string> out;
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    std::size_t end = s.find(';', pos);
-    if (end == std::string::npos) end = s.size();
-    if (end > pos) out.push_back(s.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  return out;
-}
-
 // id, version, then kRuleCols.
 LenientRuleVersion ToVersion(const Row& r) {
   LenientRuleVersion v;
@@ -35,7 +17,7 @@ LenientRuleVersion ToVersion(const Row& r) {
   v.rule.provision.law = r.Str(3);
   v.rule.provision.article = r.Str(4);
   v.rule.conduct = r.Str(5);
-  v.rule.conditions = SplitFacts(r.Str(6));
+  v.rule.conditions = SplitOn(r.Str(6), ';');
   v.rule.outcome = r.Str(7) == "reduced_penalty" ? enforcement::LenientOutcome::kReducedPenalty
                                                  : enforcement::LenientOutcome::kNoPenalty;
   v.rule.basis = r.Str(8);
@@ -52,7 +34,7 @@ Params RuleParams(const LenientRuleVersion& v) {
           v.rule.provision.law,
           v.rule.provision.article,
           v.rule.conduct,
-          JoinFacts(v.rule.conditions),
+          JoinWith(v.rule.conditions, ';'),
           std::string(enforcement::LenientOutcomeName(v.rule.outcome)),
           v.rule.basis,
           std::int64_t{v.rule.retired ? 1 : 0},

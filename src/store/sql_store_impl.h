@@ -19,6 +19,29 @@ inline constexpr const char* kAuditCols =
     "seq, at, actor_id, actor, action, record_kind, record_id, before_digest, after_digest, "
     "detail, prev_hash, hash";
 
+// A list kept in one text column: the items joined by `sep`; splitting drops
+// empty pieces (checklist lines, lenient-rule facts).
+inline std::string JoinWith(const std::vector<std::string>& items, char sep) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += sep;
+    out += item;
+  }
+  return out;
+}
+
+inline std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t end = s.find(sep, pos);
+    if (end == std::string::npos) end = s.size();
+    if (end > pos) out.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 inline Department ToDepartment(const Row& r) {
   Department d;
   d.id = r.Int(0);
