@@ -58,6 +58,8 @@ await runSpec('annual_report', async ({ page, check, shot, login, logout }) => {
   const value = page.locator(tid('report-value-cases_filed'))
   await value.waitFor()
   await page.locator(tid('report-section-review')).waitFor()
+  // The page first shows the default year; wait for the chosen year's report to replace it.
+  await page.locator(tid('report-heading')).filter({ hasText: `${YEAR}年度` }).waitFor({ timeout: 10_000 }).catch(() => {})
   const heading = await page.locator(tid('report-heading')).innerText()
   check(heading.includes(`${YEAR}年度法治政府建设情况报告数据`), `heading: ${heading}`)
   const figure = Number(await value.innerText())
