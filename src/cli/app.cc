@@ -128,6 +128,23 @@ int Main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   demo->callback([&] { rc = DemoInit(db, demo_csv, demo_entities); });
 
+  DemoDataOptions demo_data;
+  auto* demo_gen = app.add_subcommand(
+      "demo-data",
+      "Generate a Jiading-like district with two years of history (after demo-init) whose annual "
+      "report reproduces data/demo/calibration.csv");
+  demo_gen->add_option("--year", demo_data.year, "The calibrated year (the year before is generated too)")
+      ->capture_default_str();
+  demo_gen->add_option("--scale", demo_data.scale, "Scale every target and the directory (0 < s <= 1)")
+      ->capture_default_str();
+  demo_gen->add_option("--entities", demo_data.entities, "Directory size (default 60000 x scale)");
+  demo_gen->add_option("--seed", demo_data.seed, "Seed of the generator (same seed, same district)")
+      ->capture_default_str();
+  demo_gen->callback([&] {
+    demo_data.db = db;
+    rc = DemoData(demo_data);
+  });
+
   auto* code = app.add_subcommand("code", "统一社会信用代码 (GB 32100-2015)");
   code->require_subcommand(1);
   std::vector<std::string> codes;

@@ -54,6 +54,18 @@ int ImportDepartments(const std::string& db, const std::string& csv_path);
 int DemoInit(const std::string& db, const std::string& departments_csv,
              const std::string& entities_file);
 
+// `demo-data`: a generated district with two years of history whose annual
+// report for `year` reproduces data/demo/calibration.csv (× scale). Needs
+// demo-init first; refuses a database that already has plans or cases.
+struct DemoDataOptions {
+  std::string db;
+  int year = 2023;
+  double scale = 1.0;
+  int entities = 0;  // 0 = 60000 × scale
+  unsigned long long seed = 2023;
+};
+int DemoData(const DemoDataOptions& o);
+
 // `code check`: validates 统一社会信用代码; exit 5 if any is invalid.
 int CodeCheck(const std::vector<std::string>& codes);
 

@@ -103,7 +103,9 @@ TEST(CivilDate, DateInChinaIsUtcPlusEight) {
 // ---- The shipped calendar --------------------------------------------------
 
 TEST(RealCalendar, ParsesAndCitesItsSources) {
-  EXPECT_EQ(Real().CoveredYears(), (std::vector<int>{2023, 2024, 2025, 2026}));
+  EXPECT_EQ(Real().CoveredYears(), (std::vector<int>{2021, 2022, 2023, 2024, 2025, 2026}));
+  EXPECT_NE(Real().Source(2021).find("国办发明电〔2020〕27号"), std::string_view::npos);
+  EXPECT_NE(Real().Source(2022).find("国办发明电〔2021〕11号"), std::string_view::npos);
   EXPECT_NE(Real().Source(2023).find("国办发明电〔2022〕16号"), std::string_view::npos);
   EXPECT_NE(Real().Source(2024).find("国办发明电〔2023〕7号"), std::string_view::npos);
   EXPECT_NE(Real().Source(2025).find("国办发明电〔2024〕12号"), std::string_view::npos);
@@ -111,7 +113,8 @@ TEST(RealCalendar, ParsesAndCitesItsSources) {
   EXPECT_TRUE(Real().Source(2027).empty());
   EXPECT_TRUE(Real().Covers(D("2026-12-31")));
   EXPECT_FALSE(Real().Covers(D("2027-01-01")));
-  EXPECT_FALSE(Real().Covers(D("2022-12-31")));  // listed (元旦 2023) but 2022 is not a block
+  EXPECT_TRUE(Real().Covers(D("2021-01-01")));
+  EXPECT_FALSE(Real().Covers(D("2020-12-31")));  // 2020 is not a block
 }
 
 TEST(RealCalendar, KnownDays) {
@@ -129,6 +132,11 @@ TEST(RealCalendar, KnownDays) {
 // The whole file against the notices as restated here, day by day.
 TEST(RealCalendar, MatchesTheNoticesDayByDay) {
   const std::vector<std::pair<const char*, const char*>> holidays = {
+      {"2021-01-01", "2021-01-03"}, {"2021-02-11", "2021-02-17"}, {"2021-04-03", "2021-04-05"},
+      {"2021-05-01", "2021-05-05"}, {"2021-06-12", "2021-06-14"}, {"2021-09-19", "2021-09-21"},
+      {"2021-10-01", "2021-10-07"}, {"2022-01-01", "2022-01-03"}, {"2022-01-31", "2022-02-06"},
+      {"2022-04-03", "2022-04-05"}, {"2022-04-30", "2022-05-04"}, {"2022-06-03", "2022-06-05"},
+      {"2022-09-10", "2022-09-12"}, {"2022-10-01", "2022-10-07"},
       {"2022-12-31", "2023-01-02"}, {"2023-01-21", "2023-01-27"}, {"2023-04-05", "2023-04-05"},
       {"2023-04-29", "2023-05-03"}, {"2023-06-22", "2023-06-24"}, {"2023-09-29", "2023-10-06"},
       {"2024-01-01", "2024-01-01"}, {"2024-02-10", "2024-02-17"}, {"2024-04-04", "2024-04-06"},
@@ -139,12 +147,14 @@ TEST(RealCalendar, MatchesTheNoticesDayByDay) {
       {"2026-04-04", "2026-04-06"}, {"2026-05-01", "2026-05-05"}, {"2026-06-19", "2026-06-21"},
       {"2026-09-25", "2026-09-27"}, {"2026-10-01", "2026-10-07"}};
   const std::vector<const char*> workdays = {
-      "2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25", "2023-10-07",
+      "2021-02-07", "2021-02-20", "2021-04-25", "2021-05-08", "2021-09-18", "2021-09-26",
+      "2021-10-09", "2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07",
+      "2022-10-08", "2022-10-09", "2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06", "2023-06-25", "2023-10-07",
       "2023-10-08", "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
       "2024-09-14", "2024-09-29", "2024-10-12", "2025-01-26", "2025-02-08", "2025-04-27",
       "2025-09-28", "2025-10-11", "2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09",
       "2026-09-20", "2026-10-10"};
-  for (Date d = D("2022-12-31"); d <= D("2026-12-31"); d = *d.AddDays(1)) {
+  for (Date d = D("2021-01-01"); d <= D("2026-12-31"); d = *d.AddDays(1)) {
     bool expected = !d.IsWeekend();
     for (const auto& [from, to] : holidays) {
       if (D(from) <= d && d <= D(to)) expected = false;
@@ -155,9 +165,12 @@ TEST(RealCalendar, MatchesTheNoticesDayByDay) {
     ASSERT_EQ(Real().IsWorkingDay(d), expected) << d.ToString();
   }
   // Yearly totals counted by hand: days − weekend days − holidays on weekdays + 调休 days.
+  // 2021: 365 − 104 − 18 + 7 = 250; 2022: 365 − 105 − 18 + 7 = 249;
   // 2023: 365 − 105 − 18 + 7 = 249; 2024: 366 − 104 − 19 + 8 = 251;
   // 2025: 365 − 104 − 18 + 5 = 248; 2026: 365 − 104 − 19 + 6 = 248.
   EXPECT_EQ(Ymd(Real().RollToWorkingDay(D("2023-01-01"))), "2023-01-03");
+  EXPECT_EQ(Real().WorkingDaysBetween(D("2021-01-01"), D("2021-12-31")).value(), 250);
+  EXPECT_EQ(Real().WorkingDaysBetween(D("2021-12-31"), D("2022-12-31")).value(), 249);
   EXPECT_EQ(Real().WorkingDaysBetween(D("2024-01-01"), D("2024-12-31")).value(), 251);
   EXPECT_EQ(Real().WorkingDaysBetween(D("2024-12-31"), D("2025-12-31")).value(), 248);
   EXPECT_EQ(Real().WorkingDaysBetween(D("2025-12-31"), D("2026-12-31")).value(), 248);
@@ -197,13 +210,13 @@ TEST(WorkingDays, LeavingTheCoveredYearsIsAnError) {
   EXPECT_EQ(r.status().reason(), "calendar_not_covered");
   EXPECT_EQ(r.status().code(), ErrorCode::kFailedPrecondition);
   EXPECT_NE(r.status().message().find("2027 年"), std::string::npos);
-  EXPECT_NE(r.status().message().find("2023–2026 年"), std::string::npos);
+  EXPECT_NE(r.status().message().find("2021–2026 年"), std::string::npos);
   EXPECT_EQ(
       Real().AddWorkingDays(D("2026-12-20"), std::numeric_limits<int>::max()).status().reason(),
       "calendar_not_covered");
   EXPECT_EQ(Real().RollToWorkingDay(D("2027-01-04")).status().reason(), "calendar_not_covered");
-  EXPECT_EQ(Real().AddWorkingDays(D("2022-12-20"), 1).status().reason(), "calendar_not_covered");
-  EXPECT_EQ(Real().WorkingDaysBetween(D("2022-12-01"), D("2023-01-10")).status().reason(),
+  EXPECT_EQ(Real().AddWorkingDays(D("2020-12-20"), 1).status().reason(), "calendar_not_covered");
+  EXPECT_EQ(Real().WorkingDaysBetween(D("2020-12-01"), D("2021-01-10")).status().reason(),
             "calendar_not_covered");
   EXPECT_EQ(WorkCalendar().RollToWorkingDay(D("2024-01-02")).status().reason(),
             "calendar_not_covered");
