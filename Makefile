@@ -9,8 +9,15 @@ PORT ?= 8080
 demo: bootstrap web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j$$(nproc) --target jianguan
-	./build/release/src/jianguan --db sqlite:$(DEMO_DB) demo-init --departments data/departments-jiading.csv --entities data/demo/entities-demo.csv
-	@echo "jianguan: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	@# A new demo database gets the accounts, then two generated years whose
+	@# 2023 annual report reproduces the bureau's (about a minute); an existing
+	@# one is served as it is (delete it for a fresh demo).
+	@if [ ! -e $(DEMO_DB) ]; then \
+	  ./build/release/src/jianguan --db sqlite:$(DEMO_DB) demo-init --departments data/departments-jiading.csv --entities data/demo/entities-demo.csv && \
+	  ./build/release/src/jianguan --db sqlite:$(DEMO_DB) demo-data --year 2023 \
+	  || { rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm; exit 1; }; \
+	else echo "jianguan: serving the existing $(DEMO_DB) (delete it for a fresh demo)"; fi
+	@echo "jianguan: open http://127.0.0.1:$(PORT)/dashboard?year=2023 (leader / Jianguan2024; Ctrl-C stops)"
 	./build/release/src/jianguan --db sqlite:$(DEMO_DB) serve --port $(PORT) --web-root web/dist
 
 test: bootstrap web

@@ -63,13 +63,13 @@ Status Simulation::Licence(int i, Date on, bool alcohol) {
     if (alcohol) h.attributes.emplace("business_items", kAlcoholBusinessItem);
   } else if (t.drug) {
     h.kind = "drug_retail_licence";
-    h.identifier = "沪CB0214" + Digits(licence_serial_ % 10000, 4);
+    h.identifier = "沪CB0214" + Digits(licence_serial_, 6);
     h.attributes.emplace("business_scope", "中成药、化学药制剂、抗生素制剂、生化药品、生物制品（除疫苗）");
     h.attributes.emplace("pharmacist", PersonName(rng_));
     h.attributes.emplace("medical_insurance_designated", rng_.PerMille(600) ? "是" : "否");
   } else if (t.industrial) {
     h.kind = "industrial_production_licence";
-    h.identifier = "(沪)XK06-001-0" + Digits(licence_serial_ % 10000, 4);
+    h.identifier = "(沪)XK06-001-" + Digits(licence_serial_, 6);
     h.attributes.emplace("product_category", t.licence_product);
     h.attributes.emplace("product_unit", t.licence_product);
   } else {
