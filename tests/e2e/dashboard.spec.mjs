@@ -3,7 +3,8 @@
 // 立案 figure equals the API's count and opens the case list filtered by
 // the year, with the filter shown and as many cases listed as the figure
 // says; the 双随机 figure opens the inspection records with its filter; a
-// station's staff see their own department's figures.
+// station's staff see their own department's figures; ?year= opens a given
+// year and picking one keeps it in the address.
 //
 //   JG_E2E_BASE_URL=http://127.0.0.1:8099 node tests/e2e/dashboard.spec.mjs
 //
@@ -74,6 +75,20 @@ await runSpec('dashboard', async ({ page, check, shot, login, logout }) => {
   await page.locator(tid('inspection-results-total')).filter({ hasText: `共 ${n} 条` }).waitFor()
   check(true, `the inspection records behind the figure: ${n}`)
   await shot('inspection-drill')
+
+  // ?year= opens a given year's dashboard (the link make demo prints), and
+  // picking a year keeps it in the address.
+  const prev = String(Number(YEAR) - 1)
+  await page.goto(`${BASE}/dashboard?year=${prev}`)
+  await page.locator(tid('dashboard-year')).filter({ hasText: prev }).waitFor()
+  const prevApi = (await apiCall(page, 'GET', `/dashboard?year=${prev}`)).body
+  await page.locator(tid('dashboard-value-filed')).filter({ hasText: new RegExp(`^${prevApi.cases.filed.current.count}$`) }).waitFor()
+  check(true, `?year=${prev} opens that year's dashboard (${prevApi.cases.filed.current.count} filed)`)
+  await page.locator(tid('dashboard-year')).click()
+  await page.locator(tid(`dashboard-year-option-${YEAR}`)).click()
+  await page.waitForURL(`**/dashboard?year=${YEAR}`)
+  await page.locator(tid('dashboard-value-filed')).filter({ hasText: new RegExp(`^${expected}$`) }).waitFor()
+  check(true, `picking ${YEAR} puts it in the address and shows its figures`)
   await logout()
 
   // A station's staff: their own department, no department picker.
