@@ -117,7 +117,7 @@ class Simulation {
   Status PublishPublicity(int index);
   Status PlanRepairsAndReviews();
   std::vector<DemoDecision> DecisionPool(int year, int size);
-  void MakeSteps(DemoCase& c);
+  void MakeSteps(DemoCase& c, bool long_investigation);
   Date FiledWithin(DemoCase& c, Date earliest, Date latest, bool decide_next_year, bool close_this_year);
 
   Store& tx_;

@@ -37,8 +37,10 @@ const std::vector<DemoLaw>& Laws() {
 
 }  // namespace
 
-// The steps after filing, as working-day gaps; dates come later.
-void Simulation::MakeSteps(DemoCase& c) {
+// The steps after filing, as working-day gaps; dates come later. Cases that
+// run over the new year investigate longer (up to the 90 days of 第六十四条),
+// so that they are filed through the autumn rather than all in December.
+void Simulation::MakeSteps(DemoCase& c, bool long_investigation) {
   c.steps.clear();
   c.gaps.clear();
   auto step = [&](CaseAction a, int lo, int hi) {
@@ -49,7 +51,7 @@ void Simulation::MakeSteps(DemoCase& c) {
   switch (c.decision) {
     case DemoDecision::kPenalty:
     case DemoDecision::kReduced:
-      step(CaseAction::kSubmitForReview, 8, 20);
+      step(CaseAction::kSubmitForReview, 8, long_investigation ? 42 : 20);
       step(CaseAction::kNotify, 2, 5);
       step(CaseAction::kDecide, 7, 10);  // after the 5 working days for statements
       step(CaseAction::kServe, 1, 3);
@@ -57,13 +59,13 @@ void Simulation::MakeSteps(DemoCase& c) {
       step(CaseAction::kClose, 1, 4);
       break;
     case DemoDecision::kNoPenalty:
-      step(CaseAction::kSubmitForReview, 8, 20);
+      step(CaseAction::kSubmitForReview, 8, long_investigation ? 50 : 20);
       step(CaseAction::kDecide, 2, 5);
       step(CaseAction::kServe, 1, 3);
       step(CaseAction::kClose, 1, 4);
       break;
     case DemoDecision::kTransfer:
-      step(CaseAction::kDecide, 8, 20);
+      step(CaseAction::kDecide, 8, long_investigation ? 50 : 20);
       step(CaseAction::kClose, 1, 5);
       break;
   }
@@ -233,7 +235,7 @@ Status Simulation::PlanCases() {
     } else if (c.decision == DemoDecision::kReduced) {
       c.fine_fen = 100 * rng_.Between(1000, 30000);
     }
-    MakeSteps(c);
+    MakeSteps(c, group == 0 || group == 2 || group == 4);
     Date ok;
     switch (group) {
       case 0:  // filed two years back, decided and closed the year before
