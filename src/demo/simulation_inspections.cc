@@ -251,6 +251,30 @@ Status Simulation::DrawPlan(DemoPlan& p) {
   if (tasks.size() != p.slots.size())
     return Internal(p.plan.name + "：抽取 " + std::to_string(tasks.size()) + " 户，计划 " +
                                           std::to_string(p.slots.size()) + " 户");
+  // Problems are likelier the higher the credit risk: deal the plan's results
+  // (all but those that file a case, whose day is fixed) by a random key
+  // weighted by the task's class (weighted sampling, key = u^(1/w)).
+  {
+    std::vector<std::size_t> free;
+    std::vector<InspectionOutcome> outcomes;
+    for (std::size_t j = 0; j < tasks.size(); ++j) {
+      if (p.slots[j].outcome == InspectionOutcome::kCaseFiled) continue;
+      free.push_back(j);
+      outcomes.push_back(p.slots[j].outcome);
+    }
+    std::sort(outcomes.begin(), outcomes.end(),
+              [](InspectionOutcome a, InspectionOutcome b) { return IsProblem(a) > IsProblem(b); });
+    auto weight = [](const std::string& s) {
+      return s == "D" ? 4.0 : s == "C" ? 2.5 : s == "B" ? 1.5 : s == "A" ? 1.0 : 1.8;
+    };
+    std::vector<std::pair<double, std::size_t>> keyed;
+    for (std::size_t j : free) {
+      const double u = (static_cast<double>(rng_.Below(1u << 30)) + 1.0) / (1u << 30);
+      keyed.emplace_back(std::pow(u, 1.0 / weight(tasks[j].stratum)), j);
+    }
+    std::sort(keyed.rbegin(), keyed.rend());
+    for (std::size_t k = 0; k < keyed.size(); ++k) p.slots[keyed[k].second].outcome = outcomes[k];
+  }
   for (std::size_t j = 0; j < tasks.size(); ++j) {
     const DemoSlot& slot = p.slots[j];
     At(slot.day, 3, [this, &p, task = tasks[j], slot] { return RecordResult(p, task.id, task.version, slot); });

@@ -325,13 +325,35 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     if (!year) return Error(400, "required", "请指定年度", "year");
     auto res = s.plans.Stats(req.actor(), static_cast<int>(*year));
     if (!res.ok()) return Error(res.status());
-    nlohmann::json by_dept = nlohmann::json::array(), by_month = nlohmann::json::array();
-    for (const auto& c : res->by_department) by_dept.push_back(CountsJson(c));
-    for (const auto& c : res->by_month) by_month.push_back(CountsJson(c));
+    auto rows = [](const std::vector<InspectionCounts>& v) {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& c : v) a.push_back(CountsJson(c));
+      return a;
+    };
+    nlohmann::json estimates = nlohmann::json::array();
+    for (const auto& p : res->estimates) {
+      const auto& e = p.estimate;
+      estimates.push_back({{"plan_id", p.plan_id},
+                           {"plan_name", p.plan_name},
+                           {"lead_department_id", p.lead_department_id},
+                           {"item_codes", p.item_codes},
+                           {"population", e.population},
+                           {"covered", e.covered},
+                           {"inspected", e.inspected},
+                           {"problems", e.problems},
+                           {"rate", e.rate},
+                           {"low", e.low},
+                           {"high", e.high},
+                           {"standard_error", e.standard_error}});
+    }
     return Json(200, {{"year", *year},
                       {"total", CountsJson(res->total)},
-                      {"by_department", by_dept},
-                      {"by_month", by_month}});
+                      {"by_department", rows(res->by_department)},
+                      {"by_month", rows(res->by_month)},
+                      {"by_street", rows(res->by_street)},
+                      {"by_risk", rows(res->by_risk)},
+                      {"by_item", rows(res->by_item)},
+                      {"estimates", estimates}});
   });
 }
 

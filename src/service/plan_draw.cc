@@ -88,6 +88,17 @@ Id ParseId(const std::string& s) { return static_cast<Id>(std::stoll(s)); }
 
 }  // namespace
 
+// Eligible entities per stratum of a frozen snapshot, in stratum order.
+std::vector<std::pair<std::string, std::int64_t>> StratumPopulations(const draw::Snapshot& eligible) {
+  std::map<std::string, std::int64_t> n;
+  for (std::size_t i = 0; i < eligible.size(); ++i) ++n[std::string(eligible.stratum(i))];
+  return {n.begin(), n.end()};
+}
+
+namespace {
+
+}  // namespace
+
 Result<PlanDraw> PlanService::Commit(const Actor& actor, Id id, std::int64_t version) {
   JG_RETURN_IF_ERROR(RequireRole(actor, Permission::kManagePlans));
   JG_ASSIGN_OR_RETURN(InspectionPlan plan,
@@ -129,6 +140,7 @@ Result<PlanDraw> PlanService::Commit(const Actor& actor, Id id, std::int64_t ver
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdatePlan(plan));
     JG_RETURN_IF_ERROR(tx.InsertPlanDraw(d));
+    JG_RETURN_IF_ERROR(tx.InsertPlanPopulation(id, StratumPopulations(f.input.eligible)));
     nlohmann::json detail = {{"commitment_id", d.commitment_id},
                              {"eligible", c.eligible_count},
                              {"seed_mode", draw::SeedModeName(c.seed_mode)}};

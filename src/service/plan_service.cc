@@ -2,7 +2,11 @@
 // public views. The draw itself is in plan_draw.cc, tasks in plan_tasks.cc.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <map>
+
 #include "domain/civil_date.h"
+#include "domain/draw/draw_file.h"
 #include "domain/text_fields.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
@@ -222,6 +226,31 @@ Result<PlanStats> PlanService::Stats(const Actor& actor, int year) {
   if (!total.empty()) out.total = total.front();
   JG_ASSIGN_OR_RETURN(out.by_department, env_.store.CountInspections(year, "department"));
   JG_ASSIGN_OR_RETURN(out.by_month, env_.store.CountInspections(year, "month"));
+  JG_ASSIGN_OR_RETURN(out.by_street, env_.store.CountInspections(year, "street"));
+  JG_ASSIGN_OR_RETURN(out.by_risk, env_.store.CountInspections(year, "risk"));
+  JG_ASSIGN_OR_RETURN(out.by_item, env_.store.CountInspections(year, "item"));
+
+  // Each drawn plan is a stratified random sample of its own population, so
+  // the estimate is per plan (populations of different plans overlap).
+  JG_ASSIGN_OR_RETURN(auto samples, env_.store.ListStratumSamples(year));
+  std::map<Id, std::vector<StratumSample>> by_plan;
+  for (auto& s : samples) by_plan[s.plan_id].push_back(std::move(s));
+  for (auto& [plan_id, strata] : by_plan) {
+    // Committed before populations were kept: count them in the frozen draw file.
+    if (std::any_of(strata.begin(), strata.end(), [](const StratumSample& s) { return s.eligible < 0; })) {
+      JG_ASSIGN_OR_RETURN(PlanDraw d, env_.store.GetPlanDraw(plan_id));
+      JG_ASSIGN_OR_RETURN(draw::DrawFile file, draw::ParseDrawFile(d.input_file));
+      std::map<std::string, std::int64_t> n;
+      for (const auto& [k, v] : StratumPopulations(file.input.eligible)) n[k] = v;
+      for (auto& s : strata) s.eligible = n[s.stratum];
+    }
+    std::vector<StratumObservation> obs;
+    for (const auto& s : strata) obs.push_back({s.stratum, s.eligible, s.inspected, s.problems});
+    auto e = EstimateProblemRate(obs);
+    if (!e) continue;
+    JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(plan_id));
+    out.estimates.push_back({plan_id, plan.name, plan.lead_department_id, plan.item_codes, *e});
+  }
   return out;
 }
 

@@ -9,16 +9,33 @@
 
 #include "domain/calendar.h"
 #include "domain/inspection_plan.h"
+#include "domain/problem_rate_estimate.h"
 #include "domain/permissions.h"
 #include "service/service_env.h"
 
 namespace jg {
 
+// The stratified estimate of one drawn plan's population problem rate.
+struct PlanEstimate {
+  Id plan_id = 0;
+  std::string plan_name;
+  Id lead_department_id = 0;
+  std::vector<std::string> item_codes;
+  ProblemRateEstimate estimate;
+};
+
 struct PlanStats {
   InspectionCounts total;
   std::vector<InspectionCounts> by_department;  // key: lead department id
   std::vector<InspectionCounts> by_month;       // key: YYYY-MM of the inspection
+  std::vector<InspectionCounts> by_street;      // key: the entity's 街镇 ("" = none)
+  std::vector<InspectionCounts> by_risk;        // key: credit-risk class at the draw ("" = none)
+  std::vector<InspectionCounts> by_item;        // key: inspection item code
+  std::vector<PlanEstimate> estimates;          // drawn plans with results, by plan id
 };
+
+// Eligible entities per stratum of a frozen snapshot (plan_draw.cc).
+std::vector<std::pair<std::string, std::int64_t>> StratumPopulations(const draw::Snapshot& eligible);
 
 class PlanService {
  public:

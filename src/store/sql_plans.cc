@@ -455,18 +455,31 @@ Status SqlStore::InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id rep
 Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
                                                                  const std::string& group_by) {
   std::string key = "''";
-  if (group_by == "department") key = "CAST(pl.lead_department_id AS TEXT)";
-  else if (group_by == "month") key = "SUBSTR(t.inspected_on, 1, 7)";
-  else if (!group_by.empty())
-    return InvalidArgument("invalid_group_by", "分组只能是 department 或 month", "group_by");
+  std::string join;
+  if (group_by == "department") {
+    key = "CAST(pl.lead_department_id AS TEXT)";
+  } else if (group_by == "month") {
+    key = "SUBSTR(t.inspected_on, 1, 7)";
+  } else if (group_by == "street") {
+    key = "e.street";
+    join = " JOIN entities e ON e.id = t.entity_id";
+  } else if (group_by == "risk") {
+    key = "t.stratum";
+  } else if (group_by == "item") {
+    key = "pi.item_code";
+    join = " JOIN plan_items pi ON pi.plan_id = pl.id";
+  } else if (!group_by.empty()) {
+    return InvalidArgument("invalid_group_by",
+                           "分组只能是 department、month、street、risk 或 item", "group_by");
+  }
   auto rows = Query(
       "SELECT " + key + " AS k, COUNT(DISTINCT pl.id), COUNT(t.id), "
       "COALESCE(SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN t.outcome IN " + std::string(kProblemOutcomesSql) +
       " THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN t.outcome = 'case_filed' THEN 1 ELSE 0 END), 0) "
-      "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id "
-      "WHERE pl.year = $1 AND t.status <> 'cancelled'" +
+      "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id" + join +
+      " WHERE pl.year = $1 AND t.status <> 'cancelled'" +
           (group_by.empty() ? std::string() : " GROUP BY " + key + " ORDER BY 1"),
       {std::int64_t{year}});
   if (!rows.ok()) return rows.status();
@@ -474,6 +487,40 @@ Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
   for (const auto& r : *rows) {
     out.push_back({r.Str(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5)});
   }
+  return out;
+}
+
+Status SqlStore::InsertPlanPopulation(
+    Id plan_id, const std::vector<std::pair<std::string, std::int64_t>>& eligible) {
+  for (const auto& [stratum, n] : eligible) {
+    JG_RETURN_IF_ERROR(Exec("INSERT INTO plan_populations (plan_id, stratum, eligible) VALUES ($1, $2, $3)",
+                            {plan_id, stratum, n})
+                           .status());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<StratumSample>> SqlStore::ListStratumSamples(int year) {
+  // Strata of the frozen population and strata of the tasks (a plan committed
+  // before populations were kept has only the latter).
+  auto rows = Query(
+      "WITH pls AS (SELECT id FROM inspection_plans WHERE year = $1 AND status IN ('drawn', 'published')), "
+      "tc AS (SELECT t.plan_id, t.stratum, "
+      "  SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END) AS inspected, "
+      "  SUM(CASE WHEN t.outcome IN " + std::string(kProblemOutcomesSql) + " THEN 1 ELSE 0 END) AS problems "
+      "  FROM inspection_tasks t JOIN pls ON pls.id = t.plan_id WHERE t.status <> 'cancelled' "
+      "  GROUP BY t.plan_id, t.stratum), "
+      "ks AS (SELECT pp.plan_id, pp.stratum FROM plan_populations pp JOIN pls ON pls.id = pp.plan_id "
+      "  UNION SELECT plan_id, stratum FROM tc) "
+      "SELECT ks.plan_id, ks.stratum, COALESCE(pp.eligible, -1), COALESCE(tc.inspected, 0), "
+      "COALESCE(tc.problems, 0) FROM ks "
+      "LEFT JOIN plan_populations pp ON pp.plan_id = ks.plan_id AND pp.stratum = ks.stratum "
+      "LEFT JOIN tc ON tc.plan_id = ks.plan_id AND tc.stratum = ks.stratum "
+      "ORDER BY ks.plan_id, ks.stratum",
+      {std::int64_t{year}});
+  if (!rows.ok()) return rows.status();
+  std::vector<StratumSample> out;
+  for (const auto& r : *rows) out.push_back({r.Int(0), r.Str(1), r.Int(2), r.Int(3), r.Int(4)});
   return out;
 }
 

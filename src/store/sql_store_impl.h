@@ -446,6 +446,9 @@ class SqlStore final : public Store {
   Status UpdateTask(const InspectionTask& t) override;
   Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
                        const std::string& reason, UnixSeconds at, const std::string& by) override;
+  Status InsertPlanPopulation(
+      Id plan_id, const std::vector<std::pair<std::string, std::int64_t>>& eligible) override;
+  Result<std::vector<StratumSample>> ListStratumSamples(int year) override;
   Result<std::vector<InspectionCounts>> CountInspections(int year,
                                                          const std::string& group_by) override;
 

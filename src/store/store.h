@@ -153,6 +153,17 @@ struct InspectionCounts {
   std::int64_t cases = 0;      // outcome case_filed
 };
 
+// One credit-risk stratum of a drawn plan: its population frozen with the
+// commitment (-1 when the plan was committed before populations were kept:
+// read it from the draw file) and the results of its tasks.
+struct StratumSample {
+  Id plan_id = 0;
+  std::string stratum;  // "A".."D", "" = unclassified
+  std::int64_t eligible = -1;
+  std::int64_t inspected = 0;  // tasks with a result
+  std::int64_t problems = 0;   // IsProblem outcomes
+};
+
 // Enforcement leads and cases. Unset fields do not filter.
 struct LeadQuery {
   std::optional<Id> department_id;
@@ -433,10 +444,20 @@ class Store {
   virtual Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
                                const std::string& reason, UnixSeconds at,
                                const std::string& by) = 0;
-  // group_by: "" (one total row), "department" (the plan's lead department id)
-  // or "month" (YYYY-MM of inspected_on; tasks without a result under "").
+  // group_by: "" (one total row), "department" (the plan's lead department id),
+  // "month" (YYYY-MM of inspected_on; tasks without a result under ""),
+  // "street" (the entity's 街镇 now), "risk" (the task's stratum: the
+  // credit-risk class at the draw) or "item" (each inspection item of the
+  // plan: a task of a plan with two items counts under both).
   virtual Result<std::vector<InspectionCounts>> CountInspections(int year,
                                                                  const std::string& group_by) = 0;
+  // The eligible population per stratum, frozen with the commitment (inside
+  // its transaction).
+  virtual Status InsertPlanPopulation(
+      Id plan_id, const std::vector<std::pair<std::string, std::int64_t>>& eligible) = 0;
+  // Per drawn or published plan of `year` and per stratum of its population
+  // or of its tasks, ordered by plan id then stratum.
+  virtual Result<std::vector<StratumSample>> ListStratumSamples(int year) = 0;
 
   // ---- enforcement: leads (线索), cases (案件) and their events ----
   // Inserts at version 1 with its excluded periods. kFailedPrecondition for an

@@ -212,6 +212,31 @@ TEST_P(PlanApi, CommitRevealDrawIsVerifiableAndResultsArePublished) {
   EXPECT_EQ(stats["total"]["inspected"], 6);
   EXPECT_EQ(stats["total"]["problems"], 1);
   EXPECT_NEAR(stats["total"]["discovery_rate"].get<double>(), 0.1667, 1e-4);
+  // By credit-risk class at the draw: 2 of A, 4 of D (50% of 8); by item; by street (none recorded).
+  std::map<std::string, nlohmann::json> risk;
+  for (const auto& r : stats["by_risk"]) risk[r["key"].get<std::string>()] = r;
+  ASSERT_EQ(risk.size(), 2u) << stats["by_risk"].dump();
+  EXPECT_EQ(risk["A"]["inspected"], 2);
+  EXPECT_EQ(risk["D"]["inspected"], 4);
+  EXPECT_EQ(risk["A"]["problems"].get<int>() + risk["D"]["problems"].get<int>(), 1);
+  ASSERT_EQ(stats["by_item"].size(), 1u);
+  EXPECT_EQ(stats["by_item"][0]["key"], "SP-001");
+  EXPECT_EQ(stats["by_item"][0]["inspected"], 6);
+  ASSERT_EQ(stats["by_street"].size(), 1u);
+  EXPECT_EQ(stats["by_street"][0]["key"], "");
+  // The population estimate weights the strata by their size (8 of A, 8 of D
+  // sampled; B, C and unclassified not drawn, so not covered).
+  ASSERT_EQ(stats["estimates"].size(), 1u);
+  auto est = stats["estimates"][0];
+  EXPECT_EQ(est["plan_id"], id);
+  EXPECT_EQ(est["population"], 40);
+  EXPECT_EQ(est["covered"], 16);
+  EXPECT_EQ(est["inspected"], 6);
+  EXPECT_EQ(est["problems"], 1);
+  const double expected_rate = 0.5 * risk["A"]["problems"].get<double>() / 2 + 0.5 * risk["D"]["problems"].get<double>() / 4;
+  EXPECT_DOUBLE_EQ(est["rate"].get<double>(), expected_rate);
+  EXPECT_LT(est["low"].get<double>(), expected_rate);
+  EXPECT_GT(est["high"].get<double>(), expected_rate);
 
   // A second plan excluding entities inspected in the last 6 months sees 6 fewer.
   auto body = PlanBody("2023年江桥第二批");

@@ -52,12 +52,12 @@ class DashboardContract : public ::testing::TestWithParam<std::string> {
     return store().InsertPlan(p).value();
   }
   void Task(Id plan, size_t entity, std::optional<InspectionOutcome> outcome, std::string on,
-            TaskStatus status = TaskStatus::kDone) {
+            TaskStatus status = TaskStatus::kDone, const std::string& stratum = "") {
     InspectionTask t;
     t.plan_id = plan;
     t.entity_id = entities_.at(entity);
     t.credit_code = testing::ValidCreditCode(701 + static_cast<int>(entity));
-    t.stratum = "";
+    t.stratum = stratum;
     t.status = TaskStatus::kAssigned;
     t.updated_at = 1;
     auto id = store().InsertTask(t);
@@ -266,6 +266,82 @@ TEST_P(DashboardContract, CasesFilterByFilingAndClosingMonth) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, DashboardContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
+
+// The 双随机 statistics page: counts by street, by the stratum (credit-risk
+// class at the draw) and by item (a task of a two-item plan under both), and
+// per stratum of a drawn plan its frozen population with its results — the
+// inputs of the population estimate. A committed plan not yet drawn is no sample.
+TEST_P(DashboardContract, StatisticsByStreetRiskAndItemAndTheStrataOfAPlan) {
+  InspectionPlan p;
+  p.name = "2023年分层统计计划";
+  p.year = 2023;
+  p.period_from = "2023-03-01";
+  p.period_to = "2023-06-30";
+  p.lead_department_id = jqs_;
+  p.item_codes = {"GS-001", "SP-001"};
+  p.status = PlanStatus::kDrawn;
+  p.updated_at = 1;
+  Id plan = store().InsertPlan(p).value();
+  ASSERT_TRUE(store().InsertPlanPopulation(plan, {{"", 5}, {"A", 10}, {"D", 4}}).ok());
+  Task(plan, 0, O::kNoProblem, "2023-03-10", TaskStatus::kDone, "A");     // 江桥镇
+  Task(plan, 1, O::kCorrected, "2023-03-11", TaskStatus::kDone, "A");     // 江桥镇
+  Task(plan, 2, O::kUncooperative, "2023-04-01", TaskStatus::kDone, "D"); // 南翔镇
+  Task(plan, 3, std::nullopt, "", TaskStatus::kAssigned, "D");            // no street, no result
+  p.name = "2023年已承诺未抽取";
+  p.status = PlanStatus::kCommitted;
+  Id committed = store().InsertPlan(p).value();
+  ASSERT_TRUE(store().InsertPlanPopulation(committed, {{"A", 3}}).ok());
+  Task(committed, 0, std::nullopt, "", TaskStatus::kCancelled, "A");  // never counts
+
+  auto keyed = [&](const std::string& by) {
+    std::map<std::string, InspectionCounts> m;
+    auto rows = store().CountInspections(2023, by);
+    EXPECT_TRUE(rows.ok()) << by;
+    for (auto& c : *rows) m[c.key] = c;
+    return m;
+  };
+  auto street = keyed("street");
+  ASSERT_EQ(street.size(), 3u);
+  EXPECT_EQ(street["江桥镇"].drawn, 2);
+  EXPECT_EQ(street["江桥镇"].inspected, 2);
+  EXPECT_EQ(street["江桥镇"].problems, 1);
+  EXPECT_EQ(street["南翔镇"].problems, 1);
+  EXPECT_EQ(street[""].drawn, 1);
+  EXPECT_EQ(street[""].inspected, 0);
+  auto risk = keyed("risk");
+  ASSERT_EQ(risk.size(), 2u);
+  EXPECT_EQ(risk["A"].drawn, 2);
+  EXPECT_EQ(risk["A"].problems, 1);
+  EXPECT_EQ(risk["D"].drawn, 2);
+  EXPECT_EQ(risk["D"].inspected, 1);
+  auto item = keyed("item");
+  ASSERT_EQ(item.size(), 2u);
+  for (const char* code : {"GS-001", "SP-001"}) {
+    EXPECT_EQ(item[code].drawn, 4) << code;
+    EXPECT_EQ(item[code].inspected, 3) << code;
+    EXPECT_EQ(item[code].problems, 2) << code;
+    EXPECT_EQ(item[code].plans, 1) << code;
+  }
+  EXPECT_EQ(store().CountInspections(2023, "nonsense").status().reason(), "invalid_group_by");
+
+  auto strata = store().ListStratumSamples(2023).value();
+  ASSERT_EQ(strata.size(), 3u);
+  for (const auto& s : strata) EXPECT_EQ(s.plan_id, plan);
+  EXPECT_EQ(strata[0].stratum, "");
+  EXPECT_EQ(strata[0].eligible, 5);
+  EXPECT_EQ(strata[0].inspected, 0);
+  EXPECT_EQ(strata[1].stratum, "A");
+  EXPECT_EQ(strata[1].eligible, 10);
+  EXPECT_EQ(strata[1].inspected, 2);
+  EXPECT_EQ(strata[1].problems, 1);
+  EXPECT_EQ(strata[2].stratum, "D");
+  EXPECT_EQ(strata[2].eligible, 4);
+  EXPECT_EQ(strata[2].inspected, 1);
+  EXPECT_EQ(strata[2].problems, 1);
+  EXPECT_TRUE(store().ListStratumSamples(2022).value().empty());
+  // Frozen once: a second population of the same stratum is refused.
+  EXPECT_FALSE(store().InsertPlanPopulation(plan, {{"A", 1}}).ok());
+}
 
 }  // namespace
 }  // namespace jg

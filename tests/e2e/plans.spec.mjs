@@ -242,6 +242,16 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
   await page.waitForURL('**/inspection/stats')
   await page.locator(tid('stats-total-drawn')).filter({ hasText: /\d/ }).waitFor()
   check(Number(await page.locator(tid('stats-total-drawn')).innerText()) >= 4, 'the stats count the drawn entities')
+  // The published plan's population estimate, with its 95% interval.
+  const statsApi = (await apiCall(page, 'GET', `/inspection-stats?year=${YEAR}`)).body
+  const estimate = statsApi.estimates.find((e) => e.plan_id === planId)
+  check(estimate && estimate.inspected === 4 && estimate.low <= estimate.rate && estimate.rate <= estimate.high,
+    `the API estimates the plan's population problem rate: ${JSON.stringify(estimate)}`)
+  const shown = page.locator(tid(`stats-estimate-${planId}`))
+  await shown.waitFor()
+  check((await shown.innerText()) === `${(estimate.rate * 100).toFixed(2)}%`, `the page shows the estimate ${await shown.innerText()}`)
+  check((await page.locator(tid(`stats-interval-${planId}`)).innerText()).includes('–'), 'and its interval')
+  check((await page.locator(`${tid('stats-by-risk')} tr.el-table__row`).count()) >= 1, 'the counts by credit-risk class are listed')
   await shot('stats')
 
   // The inspector account sees its page of tasks.

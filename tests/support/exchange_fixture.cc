@@ -147,6 +147,7 @@ void PopulateEveryKind(const TestStore& ts) {
   Id plan_id = Must(s.InsertPlan(plan), "plan");
   Must(s.InsertPlanDraw({plan_id, std::string(64, 'c'), "commitment\ntext", 7, "admin",
                          std::string(64, 'd'), "input,file", "", "", 0, ""}), "plan draw");
+  Must(s.InsertPlanPopulation(plan_id, {{"", 3}, {"B", 1}}), "plan population");
   InspectionTask task;
   task.plan_id = plan_id;
   task.entity_id = ent;
