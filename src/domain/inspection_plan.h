@@ -129,9 +129,25 @@ struct InspectionTask {
   std::optional<InspectionOutcome> outcome;
   std::string findings;      // 检查情况 / 发现的问题, free text
   std::string inspected_on;  // YYYY-MM-DD
+  // A result corrected after publication: the day and the note published with it.
+  std::string corrected_on;
+  std::string correction_note;
   std::int64_t version = 1;
   UnixSeconds updated_at = 0;
   std::string updated_by;
+};
+
+// One result as it was recorded (task_result_history): the first, each change
+// before publication, and each correction after it (with its note).
+struct TaskResultRecord {
+  Id task_id = 0;
+  std::int64_t version = 0;  // the task's version this result became
+  InspectionOutcome outcome = InspectionOutcome::kNoProblem;
+  std::string findings;
+  std::string inspected_on;
+  UnixSeconds recorded_at = 0;
+  std::string recorded_by;
+  std::string correction_note;  // "" = before publication
 };
 
 // Checks a result before it is recorded: an outcome, the date inside the

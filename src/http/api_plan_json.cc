@@ -56,6 +56,8 @@ nlohmann::json ToJson(const InspectionTask& t) {
           {"problem", t.outcome && IsProblem(*t.outcome)},
           {"findings", t.findings},
           {"inspected_on", t.inspected_on},
+          {"corrected_on", t.corrected_on},
+          {"correction_note", t.correction_note},
           {"version", t.version},
           {"updated_at", t.updated_at},
           {"updated_by", t.updated_by}};
@@ -98,7 +100,10 @@ nlohmann::json PublicInspectionResult(const InspectionTask& t) {
           {"entity_name", t.entity_name},
           {"inspected_on", t.inspected_on},
           {"outcome", t.outcome ? std::string(InspectionOutcomeName(*t.outcome)) : ""},
-          {"outcome_label", t.outcome ? std::string(InspectionOutcomeLabel(*t.outcome)) : ""}};
+          {"outcome_label", t.outcome ? std::string(InspectionOutcomeLabel(*t.outcome)) : ""},
+          // A correction after publication is published with its day and note.
+          {"corrected_on", t.corrected_on},
+          {"correction_note", t.correction_note}};
 }
 
 }  // namespace jg::http

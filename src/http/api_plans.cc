@@ -305,6 +305,46 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     return Json(200, ToJson(*res));
   });
 
+  // 一公开: a published result corrected, with the note published beside it.
+  r.Add("POST", "/api/v1/inspection-tasks/{id}/correction", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "task_not_found", "检查任务不存在");
+    auto j = ParseJsonObject(req.body);
+    if (!j.ok()) return Error(j.status());
+    JsonFields f(*j);
+    InspectionTask t;
+    t.version = f.Int("version");
+    std::string outcome = f.String("outcome");
+    t.findings = f.OptString("findings").value_or("");
+    t.inspected_on = f.String("inspected_on");
+    std::string note = f.String("correction_note");
+    if (Status st = f.Finish(); !st.ok()) return Error(st);
+    t.outcome = ParseInspectionOutcome(outcome);
+    if (!t.outcome) return Error(400, "invalid_outcome", "检查结果不正确", "outcome");
+    auto res = s.plans.CorrectResult(req.actor(), *id, std::move(t), note);
+    if (!res.ok()) return Error(res.status());
+    return Json(200, ToJson(*res));
+  });
+
+  r.Add("GET", "/api/v1/inspection-tasks/{id}/history", Access::kSession, [&s](Request& req) {
+    auto id = req.IdParam("id");
+    if (!id) return Error(404, "task_not_found", "检查任务不存在");
+    auto res = s.plans.ResultHistory(req.actor(), *id);
+    if (!res.ok()) return Error(res.status());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& h : *res) {
+      items.push_back({{"version", h.version},
+                       {"outcome", InspectionOutcomeName(h.outcome)},
+                       {"outcome_label", InspectionOutcomeLabel(h.outcome)},
+                       {"findings", h.findings},
+                       {"inspected_on", h.inspected_on},
+                       {"recorded_at", h.recorded_at},
+                       {"recorded_by", h.recorded_by},
+                       {"correction_note", h.correction_note}});
+    }
+    return Json(200, {{"items", items}});
+  });
+
   r.Add("POST", "/api/v1/inspection-tasks/{id}/recusals", Access::kSession, [&s](Request& req) {
     auto id = req.IdParam("id");
     if (!id) return Error(404, "task_not_found", "检查任务不存在");

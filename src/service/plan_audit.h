@@ -53,6 +53,10 @@ inline std::string TaskJson(const InspectionTask& t) {
                       {"findings", t.findings},
                       {"inspected_on", t.inspected_on},
                       {"version", t.version}};
+  if (!t.corrected_on.empty()) {
+    j["corrected_on"] = t.corrected_on;
+    j["correction_note"] = t.correction_note;
+  }
   return j.dump();
 }
 

@@ -80,6 +80,12 @@ class PlanService {
   // By one of the task's inspectors, or a holder of inspection_results.record
   // over the plan's lead department. task.version is the one read.
   Result<InspectionTask> RecordResult(const Actor& actor, Id task_id, InspectionTask result);
+  // 一公开: corrects a published result (the lead department, with a note that
+  // is published with it); the previous results stay in the history.
+  Result<InspectionTask> CorrectResult(const Actor& actor, Id task_id, InspectionTask result,
+                                       const std::string& note);
+  // Every result recorded for the task, oldest first.
+  Result<std::vector<TaskResultRecord>> ResultHistory(const Actor& actor, Id task_id);
 
   Result<PlanStats> Stats(const Actor& actor, int year);
 

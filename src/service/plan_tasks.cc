@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/text_fields.h"
 #include "service/access.h"
 #include "service/audit_trail.h"
 #include "service/plan_audit.h"
@@ -82,12 +83,62 @@ Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
   task.updated_by = actor.username;
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateTask(task));
+    JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
+                                            task.inspected_on, task.updated_at, task.updated_by, ""}));
     nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)}};
     return AppendAudit(tx, env_.clock, &actor,
                        {"task.result", "inspection_task", std::to_string(task.id),
                         plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail.dump()});
   }));
   return env_.store.GetTask(task_id);
+}
+
+Result<InspectionTask> PlanService::CorrectResult(const Actor& actor, Id task_id,
+                                                  InspectionTask result, const std::string& note) {
+  JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
+  JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(task.plan_id));
+  // Only the department that published the results corrects them (not the
+  // inspectors on their own): the correction is published in its name.
+  JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, Permission::kRecordInspectionResults,
+                                       plan.lead_department_id));
+  if (task.version != result.version)
+    return Aborted("stale_version", "该任务已被他人修改，请刷新后重试");
+  if (plan.status != PlanStatus::kPublished || task.status != TaskStatus::kDone)
+    return FailedPrecondition("not_published",
+                              "结果公示之前请直接修改检查结果；更正只用于已公示的结果");
+  std::string text = note;
+  JG_RETURN_IF_ERROR(CheckText(text, "correction_note", "更正说明", 1, 500));
+  InspectionTask before = task;
+  task.outcome = result.outcome;
+  task.findings = result.findings;
+  task.inspected_on = result.inspected_on;
+  JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
+  if (task.outcome == before.outcome && task.findings == before.findings &&
+      task.inspected_on == before.inspected_on)
+    return InvalidArgument("nothing_corrected", "更正后的结果与已公示的结果相同", "outcome");
+  task.corrected_on = Today();
+  task.correction_note = text;
+  task.updated_at = env_.clock.Now();
+  task.updated_by = actor.username;
+  JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
+    JG_RETURN_IF_ERROR(tx.UpdateTask(task));
+    JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
+                                            task.inspected_on, task.updated_at, task.updated_by, text}));
+    nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)},
+                             {"previous_outcome", InspectionOutcomeName(*before.outcome)},
+                             {"note", text}};
+    return AppendAudit(tx, env_.clock, &actor,
+                       {"task.correct", "inspection_task", std::to_string(task.id),
+                        plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail.dump()});
+  }));
+  return env_.store.GetTask(task_id);
+}
+
+Result<std::vector<TaskResultRecord>> PlanService::ResultHistory(const Actor& actor, Id task_id) {
+  JG_RETURN_IF_ERROR(
+      RequirePermission(env_.store, actor, Permission::kReadInspection, std::nullopt));
+  JG_RETURN_IF_ERROR(env_.store.GetTask(task_id).status());
+  return env_.store.ListTaskResults(task_id);
 }
 
 }  // namespace jg

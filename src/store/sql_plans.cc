@@ -80,7 +80,8 @@ InspectionPlan ToPlan(const Row& r) {
 
 constexpr const char* kTaskCols =
     "t.id, t.plan_id, t.entity_id, t.credit_code, e.name, t.stratum, t.status, t.outcome, "
-    "t.findings, t.inspected_on, t.version, t.updated_at, t.updated_by";
+    "t.findings, t.inspected_on, t.version, t.updated_at, t.updated_by, t.corrected_on, "
+    "t.correction_note";
 
 InspectionTask ToTask(const Row& r) {
   InspectionTask t;
@@ -97,6 +98,8 @@ InspectionTask ToTask(const Row& r) {
   t.version = r.Int(10);
   t.updated_at = r.Int(11);
   t.updated_by = r.Str(12);
+  t.corrected_on = r.Str(13);
+  t.correction_note = r.Str(14);
   return t;
 }
 
@@ -428,11 +431,13 @@ Status SqlStore::UpdateTask(const InspectionTask& t) {
   return WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
            auto n = tx.Exec(
                "UPDATE inspection_tasks SET status = $1, outcome = $2, findings = $3, "
-               "inspected_on = $4, updated_at = $5, updated_by = $6, version = version + 1 "
+               "inspected_on = $4, updated_at = $5, updated_by = $6, corrected_on = $9, "
+               "correction_note = $10, version = version + 1 "
                "WHERE id = $7 AND version = $8",
                {std::string(TaskStatusName(t.status)),
                 t.outcome ? std::string(InspectionOutcomeName(*t.outcome)) : std::string(),
-                t.findings, t.inspected_on, t.updated_at, t.updated_by, t.id, t.version});
+                t.findings, t.inspected_on, t.updated_at, t.updated_by, t.id, t.version,
+                t.corrected_on, t.correction_note});
            if (!n.ok()) return n.status();
            if (*n != 1) {
              JG_RETURN_IF_ERROR(tx.GetTask(t.id).status());
@@ -521,6 +526,36 @@ Result<std::vector<StratumSample>> SqlStore::ListStratumSamples(int year) {
   if (!rows.ok()) return rows.status();
   std::vector<StratumSample> out;
   for (const auto& r : *rows) out.push_back({r.Int(0), r.Str(1), r.Int(2), r.Int(3), r.Int(4)});
+  return out;
+}
+
+Status SqlStore::InsertTaskResult(const TaskResultRecord& r) {
+  return Exec("INSERT INTO task_result_history (task_id, version, outcome, findings, inspected_on, "
+              "recorded_at, recorded_by, correction_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              {r.task_id, r.version, std::string(InspectionOutcomeName(r.outcome)), r.findings,
+               r.inspected_on, r.recorded_at, r.recorded_by, r.correction_note})
+      .status();
+}
+
+Result<std::vector<TaskResultRecord>> SqlStore::ListTaskResults(Id task_id) {
+  auto rows = Query("SELECT task_id, version, outcome, findings, inspected_on, recorded_at, "
+                    "recorded_by, correction_note FROM task_result_history WHERE task_id = $1 "
+                    "ORDER BY version",
+                    {task_id});
+  if (!rows.ok()) return rows.status();
+  std::vector<TaskResultRecord> out;
+  for (const auto& r : *rows) {
+    TaskResultRecord t;
+    t.task_id = r.Int(0);
+    t.version = r.Int(1);
+    t.outcome = ParseInspectionOutcome(r.Str(2)).value_or(InspectionOutcome::kNoProblem);
+    t.findings = r.Str(3);
+    t.inspected_on = r.Str(4);
+    t.recorded_at = r.Int(5);
+    t.recorded_by = r.Str(6);
+    t.correction_note = r.Str(7);
+    out.push_back(std::move(t));
+  }
   return out;
 }
 

@@ -446,6 +446,8 @@ class SqlStore final : public Store {
   Status UpdateTask(const InspectionTask& t) override;
   Status InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id replacement,
                        const std::string& reason, UnixSeconds at, const std::string& by) override;
+  Status InsertTaskResult(const TaskResultRecord& r) override;
+  Result<std::vector<TaskResultRecord>> ListTaskResults(Id task_id) override;
   Status InsertPlanPopulation(
       Id plan_id, const std::vector<std::pair<std::string, std::int64_t>>& eligible) override;
   Result<std::vector<StratumSample>> ListStratumSamples(int year) override;

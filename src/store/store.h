@@ -434,6 +434,9 @@ class Store {
   virtual Status UpdatePlanDraw(const PlanDraw& d) = 0;
   // Inserts at version 1 with its inspectors in order.
   virtual Result<Id> InsertTask(const InspectionTask& t) = 0;
+  // Every result of a task as recorded, oldest first.
+  virtual Status InsertTaskResult(const TaskResultRecord& r) = 0;
+  virtual Result<std::vector<TaskResultRecord>> ListTaskResults(Id task_id) = 0;
   // With current inspectors and the entity name; ordered by plan, then credit code.
   virtual Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) = 0;
   // How many tasks ListTasks(q) would return without offset and limit.

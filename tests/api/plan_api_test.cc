@@ -206,6 +206,45 @@ TEST_P(PlanApi, CommitRevealDrawIsVerifiableAndResultsArePublished) {
                              .dump())
                 .status,
             422);
+  // …but they can be corrected, by the publishing department, with a note that is
+  // published with the corrected result; the earlier results stay in the history.
+  const std::string correct = "/api/v1/inspection-tasks/" + std::to_string(task0) + "/correction";
+  // (The date is corrected, so the year's counts below stay as they were.)
+  const std::string new_day = t0["inspected_on"] == "2023-09-20" ? "2023-09-21" : "2023-09-20";
+  nlohmann::json fix = {{"version", t0["version"]},
+                        {"outcome", t0["outcome"]},
+                        {"findings", t0["findings"]},
+                        {"inspected_on", new_day}};
+  EXPECT_EQ(as("jqstaff").Request("POST", correct, fix.dump()).json()["field"], "correction_note");
+  fix["correction_note"] = "复核后更正检查结果";
+  EXPECT_EQ(as("inspector").Request("POST", correct, fix.dump()).status, 403);  // not on their own
+  EXPECT_EQ(as("leader").Request("POST", correct, fix.dump()).status, 403);
+  nlohmann::json same = fix;
+  same["inspected_on"] = t0["inspected_on"];
+  EXPECT_EQ(as("jqstaff").Request("POST", correct, same.dump()).json()["code"], "nothing_corrected");
+  auto fixed = as("jqstaff").Request("POST", correct, fix.dump());
+  ASSERT_EQ(fixed.status, 200) << fixed.body;
+  EXPECT_EQ(fixed.json()["inspected_on"], new_day);
+  EXPECT_FALSE(fixed.json()["corrected_on"].get<std::string>().empty());
+  EXPECT_EQ(fixed.json()["correction_note"], "复核后更正检查结果");
+  EXPECT_EQ(as("jqstaff").Request("POST", correct, fix.dump()).status, 409);  // the version moved on
+  auto history = as("legal").Get("/api/v1/inspection-tasks/" + std::to_string(task0) + "/history").json()["items"];
+  ASSERT_GE(history.size(), 2u) << history.dump();
+  EXPECT_EQ(history.back()["inspected_on"], new_day);
+  EXPECT_EQ(history.back()["correction_note"], "复核后更正检查结果");
+  EXPECT_EQ(history[history.size() - 2]["inspected_on"], t0["inspected_on"]);
+  EXPECT_EQ(history[history.size() - 2]["correction_note"], "");
+  bool shown = false;
+  auto republished = public_->Get("/api/v1/public/plans/" + std::to_string(id)).json();
+  for (const auto& r : republished["results"]) {
+    if (r["credit_code"] != t0["credit_code"]) continue;
+    shown = true;
+    EXPECT_EQ(r["inspected_on"], new_day);
+    EXPECT_EQ(r["corrected_on"], fixed.json()["corrected_on"]);
+    EXPECT_EQ(r["correction_note"], "复核后更正检查结果");
+  }
+  EXPECT_TRUE(shown);
+  EXPECT_EQ(as("admin").Get("/api/v1/audit/verify").status, 200);
 
   auto stats = as("leader").Get("/api/v1/inspection-stats?year=2023").json();
   EXPECT_EQ(stats["total"]["drawn"], 6);

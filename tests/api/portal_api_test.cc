@@ -23,6 +23,7 @@ const std::set<std::string> kAllowed = {
     "business_form", "business_items", "business_scope", "product_category", "product_unit",
     "code", "message", "field",                                              // errors
     "inspections", "plan_id", "entity_name", "inspected_on", "outcome", "outcome_label",  // results
+    "corrected_on", "correction_note",
     "id", "year", "period_from", "period_to", "lead_department_id", "joint",  // plans
     "item_codes", "strata", "stratum", "by_ratio", "count", "ratio_percent", "per_entity",
     "cross_station", "seed_mode", "seed_source", "status_label", "cancel_reason",
