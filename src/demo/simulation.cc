@@ -115,6 +115,8 @@ Status Simulation::Setup() {
   if (existing.total > 0)
     return FailedPrecondition("demo_database_not_empty",
                               "数据库中已有案件：演示数据只生成到新建的演示库（先运行 demo-init）", "db");
+  JG_ASSIGN_OR_RETURN(auto items, tx_.ListInspectionItems(true));
+  for (const auto& i : items) checklists_[i.code] = i.checklist;
   JG_ASSIGN_OR_RETURN(auto rules, lenient_.Current());
   for (const auto& r : rules->rules) {
     if (r.retired) continue;

@@ -152,6 +152,7 @@ class Simulation {
   DemoSummary summary_;
   int licence_serial_ = 0;
   int beihongqiao_new_ = 0;
+  std::map<std::string, std::vector<std::string>> checklists_;  // item code → its points
 };
 
 }  // namespace jg::demo

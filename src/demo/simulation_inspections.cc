@@ -291,7 +291,30 @@ Status Simulation::RecordResult(DemoPlan& p, Id task_id, std::int64_t version, c
   r.version = version;
   r.outcome = slot.outcome;
   r.inspected_on = slot.day.ToString();
-  if (IsProblem(slot.outcome)) r.findings = Finding(p.plan.item_codes.front(), slot.outcome);
+  if (IsProblem(slot.outcome)) {
+    r.findings = Finding(p.plan.item_codes.front(), slot.outcome);
+    int roll = rng_.Between(0, 999);
+    r.severity = slot.outcome == InspectionOutcome::kCaseFiled ? (roll < 600 ? FindingSeverity::kSerious : FindingSeverity::kModerate)
+                 : roll < 650                                  ? FindingSeverity::kMinor
+                 : roll < 930                                  ? FindingSeverity::kModerate
+                                                               : FindingSeverity::kSerious;
+  }
+  // The checklist: every point of the items, one or two 不符合 with a problem;
+  // nothing when the entity could not be inspected at all.
+  if (slot.outcome != InspectionOutcome::kUnreachable && slot.outcome != InspectionOutcome::kNotOperating) {
+    for (const auto& code : p.plan.item_codes) {
+      for (const auto& point : checklists_[code]) {
+        ChecklistAnswer a = slot.outcome == InspectionOutcome::kUncooperative ? ChecklistAnswer::kNotApplicable
+                            : rng_.PerMille(80)                                ? ChecklistAnswer::kNotApplicable
+                                                                               : ChecklistAnswer::kConform;
+        r.checklist.push_back({code, point, a});
+      }
+    }
+    if (IsProblem(slot.outcome) && slot.outcome != InspectionOutcome::kUncooperative && !r.checklist.empty()) {
+      r.checklist[rng_.Below(r.checklist.size())].answer = ChecklistAnswer::kNonconform;
+      if (rng_.PerMille(300)) r.checklist[rng_.Below(r.checklist.size())].answer = ChecklistAnswer::kNonconform;
+    }
+  }
   JG_ASSIGN_OR_RETURN(auto done, plans_.RecordResult(admin_, task_id, r));
   ++summary_.inspections;
   if (slot.demo_case >= 0) {

@@ -25,6 +25,8 @@ constexpr Named kOutcomes[] = {{"no_problem", "未发现问题"},
                                {"not_operating", "未发现开展本次抽查涉及的经营活动"},
                                {"uncooperative", "不配合检查"}};
 constexpr std::string_view kTaskStatuses[] = {"assigned", "done", "cancelled"};
+constexpr Named kSeverities[] = {{"minor", "一般"}, {"moderate", "较重"}, {"serious", "严重"}};
+constexpr Named kAnswers[] = {{"conform", "符合"}, {"nonconform", "不符合"}, {"not_applicable", "不涉及"}};
 
 template <size_t N>
 std::optional<int> FindNamed(const Named (&table)[N], std::string_view s) {
@@ -87,6 +89,21 @@ std::optional<InspectionOutcome> ParseInspectionOutcome(std::string_view s) {
   if (!i) return std::nullopt;
   return static_cast<InspectionOutcome>(*i);
 }
+std::string_view FindingSeverityName(FindingSeverity s) { return kSeverities[static_cast<int>(s)].code; }
+std::string_view FindingSeverityLabel(FindingSeverity s) { return kSeverities[static_cast<int>(s)].label; }
+std::optional<FindingSeverity> ParseFindingSeverity(std::string_view s) {
+  auto i = FindNamed(kSeverities, s);
+  if (!i) return std::nullopt;
+  return static_cast<FindingSeverity>(*i);
+}
+std::string_view ChecklistAnswerName(ChecklistAnswer a) { return kAnswers[static_cast<int>(a)].code; }
+std::string_view ChecklistAnswerLabel(ChecklistAnswer a) { return kAnswers[static_cast<int>(a)].label; }
+std::optional<ChecklistAnswer> ParseChecklistAnswer(std::string_view s) {
+  auto i = FindNamed(kAnswers, s);
+  if (!i) return std::nullopt;
+  return static_cast<ChecklistAnswer>(*i);
+}
+
 bool IsProblem(InspectionOutcome o) {
   return o == InspectionOutcome::kCorrected || o == InspectionOutcome::kCaseFiled ||
          o == InspectionOutcome::kProblemOther || o == InspectionOutcome::kUncooperative;
@@ -199,6 +216,39 @@ Status CheckTaskResult(const InspectionPlan& plan, InspectionTask& t, std::strin
                            "inspected_on");
   if (t.inspected_on > today)
     return InvalidArgument("future_date", "检查日期不能晚于今天", "inspected_on");
+  if (IsProblem(*t.outcome) && !t.severity)
+    return InvalidArgument("required", "发现问题时请选择问题严重程度", "severity");
+  if (!IsProblem(*t.outcome) && t.severity)
+    return InvalidArgument("severity_without_problem", "未发现问题时不填写问题严重程度", "severity");
+  return Status::Ok();
+}
+
+Status CheckChecklist(const std::vector<std::pair<std::string, std::vector<std::string>>>& points,
+                      const InspectionTask& t) {
+  if (t.checklist.empty()) return Status::Ok();
+  std::set<std::pair<std::string, std::string>> expected, seen;
+  for (const auto& [item, lines] : points)
+    for (const auto& l : lines) expected.emplace(item, l);
+  bool nonconform = false;
+  for (const auto& m : t.checklist) {
+    if (!expected.count({m.item_code, m.point}))
+      return InvalidArgument("unknown_checklist_point",
+                             "检查要点不属于本计划的抽查事项：" + m.item_code + " " + m.point, "checklist");
+    if (!seen.emplace(m.item_code, m.point).second)
+      return InvalidArgument("duplicate_checklist_point", "检查要点重复：" + m.point, "checklist");
+    nonconform = nonconform || m.answer == ChecklistAnswer::kNonconform;
+  }
+  if (seen.size() != expected.size())
+    return InvalidArgument("checklist_incomplete",
+                           "请逐项填写检查要点（共 " + std::to_string(expected.size()) + " 项，已填 " +
+                               std::to_string(seen.size()) + " 项）",
+                           "checklist");
+  if (nonconform && !IsProblem(*t.outcome))
+    return InvalidArgument("checklist_contradicts_outcome", "有检查要点不符合时，检查结果应为发现问题",
+                           "checklist");
+  if (!nonconform && IsProblem(*t.outcome) && *t.outcome != InspectionOutcome::kUncooperative)
+    return InvalidArgument("checklist_contradicts_outcome", "检查结果为发现问题时，请标明不符合的检查要点",
+                           "checklist");
   return Status::Ok();
 }
 

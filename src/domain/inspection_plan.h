@@ -112,6 +112,23 @@ std::optional<InspectionOutcome> ParseInspectionOutcome(std::string_view s);
 // Counts towards the discovery rate (问题发现率).
 bool IsProblem(InspectionOutcome o);
 
+// How serious a problem found is (问题严重程度): required with every problem outcome.
+enum class FindingSeverity { kMinor, kModerate, kSerious };
+std::string_view FindingSeverityName(FindingSeverity s);   // "minor", "moderate", "serious"
+std::string_view FindingSeverityLabel(FindingSeverity s);  // "一般", "较重", "严重"
+std::optional<FindingSeverity> ParseFindingSeverity(std::string_view s);
+
+// One point of an item's checklist (检查要点) as the inspector found it.
+enum class ChecklistAnswer { kConform, kNonconform, kNotApplicable };
+std::string_view ChecklistAnswerName(ChecklistAnswer a);   // "conform", "nonconform", "not_applicable"
+std::string_view ChecklistAnswerLabel(ChecklistAnswer a);  // "符合", "不符合", "不涉及"
+std::optional<ChecklistAnswer> ParseChecklistAnswer(std::string_view s);
+struct ChecklistMark {
+  std::string item_code;
+  std::string point;  // the checklist line, as the item has it
+  ChecklistAnswer answer = ChecklistAnswer::kConform;
+};
+
 enum class TaskStatus { kAssigned, kDone, kCancelled };
 std::string_view TaskStatusName(TaskStatus s);
 std::optional<TaskStatus> ParseTaskStatus(std::string_view s);
@@ -128,6 +145,8 @@ struct InspectionTask {
   TaskStatus status = TaskStatus::kAssigned;
   std::optional<InspectionOutcome> outcome;
   std::string findings;      // 检查情况 / 发现的问题, free text
+  std::optional<FindingSeverity> severity;  // with a problem outcome only
+  std::vector<ChecklistMark> checklist;     // the points of the plan's items, or none
   std::string inspected_on;  // YYYY-MM-DD
   // A result corrected after publication: the day and the note published with it.
   std::string corrected_on;
@@ -145,6 +164,7 @@ struct TaskResultRecord {
   InspectionOutcome outcome = InspectionOutcome::kNoProblem;
   std::string findings;
   std::string inspected_on;
+  std::optional<FindingSeverity> severity;
   UnixSeconds recorded_at = 0;
   std::string recorded_by;
   std::string correction_note;  // "" = before publication
@@ -154,5 +174,13 @@ struct TaskResultRecord {
 // plan's period and not after `today`, findings required when a problem was
 // found. Errors name the field.
 Status CheckTaskResult(const InspectionPlan& plan, InspectionTask& task, std::string_view today);
+
+// The checklist of a result against the points of the plan's items (item
+// code → its checklist lines): none at all, or every point exactly once and
+// nothing else; a point found 不符合 needs a problem outcome, and a problem
+// found (other than 不配合检查) with a checklist needs a point 不符合.
+// Errors name the field "checklist".
+Status CheckChecklist(const std::vector<std::pair<std::string, std::vector<std::string>>>& points,
+                      const InspectionTask& task);
 
 }  // namespace jg

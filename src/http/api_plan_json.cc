@@ -42,6 +42,18 @@ nlohmann::json ToJson(const InspectionPlan& p) {
   return j;
 }
 
+namespace {
+nlohmann::json ChecklistJson(const std::vector<ChecklistMark>& marks) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& m : marks)
+    a.push_back({{"item_code", m.item_code},
+                 {"point", m.point},
+                 {"answer", ChecklistAnswerName(m.answer)},
+                 {"answer_label", ChecklistAnswerLabel(m.answer)}});
+  return a;
+}
+}  // namespace
+
 nlohmann::json ToJson(const InspectionTask& t) {
   return {{"id", t.id},
           {"plan_id", t.plan_id},
@@ -56,6 +68,9 @@ nlohmann::json ToJson(const InspectionTask& t) {
           {"problem", t.outcome && IsProblem(*t.outcome)},
           {"findings", t.findings},
           {"inspected_on", t.inspected_on},
+          {"severity", t.severity ? std::string(FindingSeverityName(*t.severity)) : ""},
+          {"severity_label", t.severity ? std::string(FindingSeverityLabel(*t.severity)) : ""},
+          {"checklist", ChecklistJson(t.checklist)},
           {"corrected_on", t.corrected_on},
           {"correction_note", t.correction_note},
           {"version", t.version},

@@ -135,6 +135,43 @@ Response DrawFileText(Id plan_id, const PlanDraw& d) {
   return out;
 }
 
+// The fields of a result (PUT …/result and POST …/correction): outcome,
+// findings, inspected_on, severity (with a problem), checklist marks.
+Status ResultFrom(JsonFields& f, InspectionTask& t) {
+  t.version = f.Int("version");
+  std::string outcome = f.String("outcome");
+  t.findings = f.OptString("findings").value_or("");
+  t.inspected_on = f.String("inspected_on");
+  std::string severity = f.OptString("severity").value_or("");
+  if (auto marks = f.OptObjectArray("checklist")) {
+    for (std::size_t i = 0; i < marks->size(); ++i) {
+      JsonFields m(*(*marks)[i]);
+      ChecklistMark mark;
+      mark.item_code = m.String("item_code");
+      mark.point = m.String("point");
+      std::string answer = m.String("answer");
+      Status st = m.Finish();
+      auto a = ParseChecklistAnswer(answer);
+      if (st.ok() && !a)
+        st = InvalidArgument("invalid_answer", "检查要点的结论须为 符合、不符合 或 不涉及", "answer");
+      if (!st.ok())
+        st = Status(st.code(), st.reason(), "第" + std::to_string(i + 1) + "项检查要点：" + st.message(),
+                    st.field());
+      f.Nested("checklist", st);
+      if (a) mark.answer = *a;
+      t.checklist.push_back(std::move(mark));
+    }
+  }
+  t.outcome = ParseInspectionOutcome(outcome);
+  if (!t.outcome && !outcome.empty()) return InvalidArgument("invalid_outcome", "检查结果不正确", "outcome");
+  if (!severity.empty()) {
+    t.severity = ParseFindingSeverity(severity);
+    if (!t.severity)
+      return InvalidArgument("invalid_severity", "问题严重程度须为 一般、较重 或 严重", "severity");
+  }
+  return Status::Ok();
+}
+
 nlohmann::json CountsJson(const InspectionCounts& c) {
   double rate = c.inspected > 0 ? static_cast<double>(c.problems) / static_cast<double>(c.inspected) : 0;
   return {{"key", c.key},          {"plans", c.plans},       {"drawn", c.drawn},
@@ -293,13 +330,8 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     if (!j.ok()) return Error(j.status());
     JsonFields f(*j);
     InspectionTask t;
-    t.version = f.Int("version");
-    std::string outcome = f.String("outcome");
-    t.findings = f.OptString("findings").value_or("");
-    t.inspected_on = f.String("inspected_on");
+    if (Status st = ResultFrom(f, t); !st.ok()) return Error(st);
     if (Status st = f.Finish(); !st.ok()) return Error(st);
-    t.outcome = ParseInspectionOutcome(outcome);
-    if (!t.outcome) return Error(400, "invalid_outcome", "检查结果不正确", "outcome");
     auto res = s.plans.RecordResult(req.actor(), *id, std::move(t));
     if (!res.ok()) return Error(res.status());
     return Json(200, ToJson(*res));
@@ -313,14 +345,9 @@ void RegisterPlanRoutes(Router& r, Services& s) {
     if (!j.ok()) return Error(j.status());
     JsonFields f(*j);
     InspectionTask t;
-    t.version = f.Int("version");
-    std::string outcome = f.String("outcome");
-    t.findings = f.OptString("findings").value_or("");
-    t.inspected_on = f.String("inspected_on");
+    if (Status st = ResultFrom(f, t); !st.ok()) return Error(st);
     std::string note = f.String("correction_note");
     if (Status st = f.Finish(); !st.ok()) return Error(st);
-    t.outcome = ParseInspectionOutcome(outcome);
-    if (!t.outcome) return Error(400, "invalid_outcome", "检查结果不正确", "outcome");
     auto res = s.plans.CorrectResult(req.actor(), *id, std::move(t), note);
     if (!res.ok()) return Error(res.status());
     return Json(200, ToJson(*res));
@@ -338,6 +365,7 @@ void RegisterPlanRoutes(Router& r, Services& s) {
                        {"outcome_label", InspectionOutcomeLabel(h.outcome)},
                        {"findings", h.findings},
                        {"inspected_on", h.inspected_on},
+                       {"severity", h.severity ? std::string(FindingSeverityName(*h.severity)) : ""},
                        {"recorded_at", h.recorded_at},
                        {"recorded_by", h.recorded_by},
                        {"correction_note", h.correction_note}});

@@ -237,11 +237,15 @@ Result<PlanStats> PlanService::Stats(const Actor& actor, int year) {
   for (auto& s : samples) by_plan[s.plan_id].push_back(std::move(s));
   for (auto& [plan_id, strata] : by_plan) {
     // Committed before populations were kept: count them in the frozen draw file.
+    // (A plan without a readable draw record — an import from another system —
+    // has no known population: it gets no estimate, the counts still stand.)
     if (std::any_of(strata.begin(), strata.end(), [](const StratumSample& s) { return s.eligible < 0; })) {
-      JG_ASSIGN_OR_RETURN(PlanDraw d, env_.store.GetPlanDraw(plan_id));
-      JG_ASSIGN_OR_RETURN(draw::DrawFile file, draw::ParseDrawFile(d.input_file));
+      auto d = env_.store.GetPlanDraw(plan_id);
+      if (!d.ok()) continue;
+      auto file = draw::ParseDrawFile(d->input_file);
+      if (!file.ok()) continue;
       std::map<std::string, std::int64_t> n;
-      for (const auto& [k, v] : StratumPopulations(file.input.eligible)) n[k] = v;
+      for (const auto& [k, v] : StratumPopulations(file->input.eligible)) n[k] = v;
       for (auto& s : strata) s.eligible = n[s.stratum];
     }
     std::vector<StratumObservation> obs;

@@ -104,6 +104,7 @@ class PlanService {
 
  private:
   Status RequireManage(const Actor& actor, const InspectionPlan& plan);
+  Status CheckChecklistOf(const InspectionPlan& plan, const InspectionTask& task);
   // The plan, once `actor` holds `p` over its lead department, at `version`
   // (permission first, so a caller without it learns nothing of the record).
   Result<InspectionPlan> LoadForChange(const Actor& actor, Permission p, Id id,

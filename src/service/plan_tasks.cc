@@ -54,6 +54,18 @@ Result<InspectionTask> PlanService::Task(const Actor& actor, Id id) {
   return env_.store.GetTask(id);
 }
 
+// The checklist against the points of the plan's items as they are now.
+Status PlanService::CheckChecklistOf(const InspectionPlan& plan, const InspectionTask& task) {
+  if (task.checklist.empty()) return Status::Ok();
+  JG_ASSIGN_OR_RETURN(auto items, env_.store.ListInspectionItems(true));
+  std::vector<std::pair<std::string, std::vector<std::string>>> points;
+  for (const auto& code : plan.item_codes) {
+    for (const auto& i : items)
+      if (i.code == code) points.emplace_back(code, i.checklist);
+  }
+  return CheckChecklist(points, task);
+}
+
 Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
                                                  InspectionTask result) {
   JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
@@ -77,14 +89,18 @@ Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
   task.outcome = result.outcome;
   task.findings = result.findings;
   task.inspected_on = result.inspected_on;
+  task.severity = result.severity;
+  task.checklist = result.checklist;
   JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
+  JG_RETURN_IF_ERROR(CheckChecklistOf(plan, task));
   task.status = TaskStatus::kDone;
   task.updated_at = env_.clock.Now();
   task.updated_by = actor.username;
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateTask(task));
     JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
-                                            task.inspected_on, task.updated_at, task.updated_by, ""}));
+                                            task.inspected_on, task.severity, task.updated_at,
+                                            task.updated_by, ""}));
     nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)}};
     return AppendAudit(tx, env_.clock, &actor,
                        {"task.result", "inspection_task", std::to_string(task.id),
@@ -112,9 +128,21 @@ Result<InspectionTask> PlanService::CorrectResult(const Actor& actor, Id task_id
   task.outcome = result.outcome;
   task.findings = result.findings;
   task.inspected_on = result.inspected_on;
+  task.severity = result.severity;
+  task.checklist = result.checklist;
   JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
+  JG_RETURN_IF_ERROR(CheckChecklistOf(plan, task));
+  auto same_marks = [](const InspectionTask& a, const InspectionTask& b) {
+    if (a.checklist.size() != b.checklist.size()) return false;
+    for (std::size_t i = 0; i < a.checklist.size(); ++i) {
+      const auto &x = a.checklist[i], &y = b.checklist[i];
+      if (x.item_code != y.item_code || x.point != y.point || x.answer != y.answer) return false;
+    }
+    return true;
+  };
   if (task.outcome == before.outcome && task.findings == before.findings &&
-      task.inspected_on == before.inspected_on)
+      task.inspected_on == before.inspected_on && task.severity == before.severity &&
+      same_marks(task, before))
     return InvalidArgument("nothing_corrected", "更正后的结果与已公示的结果相同", "outcome");
   task.corrected_on = Today();
   task.correction_note = text;
@@ -123,7 +151,8 @@ Result<InspectionTask> PlanService::CorrectResult(const Actor& actor, Id task_id
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
     JG_RETURN_IF_ERROR(tx.UpdateTask(task));
     JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
-                                            task.inspected_on, task.updated_at, task.updated_by, text}));
+                                            task.inspected_on, task.severity, task.updated_at,
+                                            task.updated_by, text}));
     nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)},
                              {"previous_outcome", InspectionOutcomeName(*before.outcome)},
                              {"note", text}};

@@ -31,6 +31,7 @@ const std::vector<ExchangeTable>& ExchangeTables() {
       {"plan_populations", "plan_id, stratum", false, "", "计划承诺时冻结的各风险分层可抽取主体数"},
       {"inspection_tasks", "id", false, "", "抽中的检查任务及结果"},
       {"task_result_history", "task_id, version", false, "", "检查结果的每一次录入与更正"},
+      {"task_checklist", "task_id, position", false, "", "检查结果的检查要点结论"},
       {"task_inspectors", "task_id, position", false, "", "任务的检查人员（按顺序）"},
       {"draw_recusals", "plan_id, n", false, "", "摇号后的回避与替换"},
       {"leads", "id", false, "", "案件线索"},

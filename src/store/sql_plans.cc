@@ -81,7 +81,7 @@ InspectionPlan ToPlan(const Row& r) {
 constexpr const char* kTaskCols =
     "t.id, t.plan_id, t.entity_id, t.credit_code, e.name, t.stratum, t.status, t.outcome, "
     "t.findings, t.inspected_on, t.version, t.updated_at, t.updated_by, t.corrected_on, "
-    "t.correction_note";
+    "t.correction_note, t.severity";
 
 InspectionTask ToTask(const Row& r) {
   InspectionTask t;
@@ -100,6 +100,7 @@ InspectionTask ToTask(const Row& r) {
   t.updated_by = r.Str(12);
   t.corrected_on = r.Str(13);
   t.correction_note = r.Str(14);
+  t.severity = ParseFindingSeverity(r.Str(15));
   return t;
 }
 
@@ -424,6 +425,14 @@ Result<InspectionTask> SqlStore::GetTask(Id id) {
   if (rows->empty()) return NotFound("task_not_found", "检查任务不存在");
   std::vector<InspectionTask> one{ToTask(rows->front())};
   JG_RETURN_IF_ERROR(LoadTaskInspectors(one));
+  // The checklist comes with the single task only (lists stay cheap).
+  auto marks = Query("SELECT item_code, point, answer FROM task_checklist WHERE task_id = $1 "
+                     "ORDER BY position",
+                     {id});
+  if (!marks.ok()) return marks.status();
+  for (const auto& m : *marks)
+    one.front().checklist.push_back(
+        {m.Str(0), m.Str(1), ParseChecklistAnswer(m.Str(2)).value_or(ChecklistAnswer::kConform)});
   return std::move(one.front());
 }
 
@@ -432,18 +441,29 @@ Status SqlStore::UpdateTask(const InspectionTask& t) {
            auto n = tx.Exec(
                "UPDATE inspection_tasks SET status = $1, outcome = $2, findings = $3, "
                "inspected_on = $4, updated_at = $5, updated_by = $6, corrected_on = $9, "
-               "correction_note = $10, version = version + 1 "
+               "correction_note = $10, severity = $11, version = version + 1 "
                "WHERE id = $7 AND version = $8",
                {std::string(TaskStatusName(t.status)),
                 t.outcome ? std::string(InspectionOutcomeName(*t.outcome)) : std::string(),
                 t.findings, t.inspected_on, t.updated_at, t.updated_by, t.id, t.version,
-                t.corrected_on, t.correction_note});
+                t.corrected_on, t.correction_note,
+                t.severity ? std::string(FindingSeverityName(*t.severity)) : std::string()});
            if (!n.ok()) return n.status();
            if (*n != 1) {
              JG_RETURN_IF_ERROR(tx.GetTask(t.id).status());
              return Stale();
            }
            JG_RETURN_IF_ERROR(tx.WriteTaskInspectors(t));
+           // The checklist as recorded with this result (none = not filled in).
+           JG_RETURN_IF_ERROR(tx.Exec("DELETE FROM task_checklist WHERE task_id = $1", {t.id}).status());
+           for (std::size_t i = 0; i < t.checklist.size(); ++i) {
+             const auto& m = t.checklist[i];
+             JG_RETURN_IF_ERROR(tx.Exec("INSERT INTO task_checklist (task_id, position, item_code, point, "
+                                        "answer) VALUES ($1, $2, $3, $4, $5)",
+                                        {t.id, static_cast<std::int64_t>(i + 1), m.item_code, m.point,
+                                         std::string(ChecklistAnswerName(m.answer))})
+                                    .status());
+           }
            return t.id;
          })
       .status();
@@ -531,15 +551,17 @@ Result<std::vector<StratumSample>> SqlStore::ListStratumSamples(int year) {
 
 Status SqlStore::InsertTaskResult(const TaskResultRecord& r) {
   return Exec("INSERT INTO task_result_history (task_id, version, outcome, findings, inspected_on, "
-              "recorded_at, recorded_by, correction_note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+              "recorded_at, recorded_by, correction_note, severity) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
               {r.task_id, r.version, std::string(InspectionOutcomeName(r.outcome)), r.findings,
-               r.inspected_on, r.recorded_at, r.recorded_by, r.correction_note})
+               r.inspected_on, r.recorded_at, r.recorded_by, r.correction_note,
+               r.severity ? std::string(FindingSeverityName(*r.severity)) : std::string()})
       .status();
 }
 
 Result<std::vector<TaskResultRecord>> SqlStore::ListTaskResults(Id task_id) {
   auto rows = Query("SELECT task_id, version, outcome, findings, inspected_on, recorded_at, "
-                    "recorded_by, correction_note FROM task_result_history WHERE task_id = $1 "
+                    "recorded_by, correction_note, severity FROM task_result_history WHERE task_id = $1 "
                     "ORDER BY version",
                     {task_id});
   if (!rows.ok()) return rows.status();
@@ -554,6 +576,7 @@ Result<std::vector<TaskResultRecord>> SqlStore::ListTaskResults(Id task_id) {
     t.recorded_at = r.Int(5);
     t.recorded_by = r.Str(6);
     t.correction_note = r.Str(7);
+    t.severity = ParseFindingSeverity(r.Str(8));
     out.push_back(std::move(t));
   }
   return out;

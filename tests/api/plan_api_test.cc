@@ -174,17 +174,41 @@ TEST_P(PlanApi, CommitRevealDrawIsVerifiableAndResultsArePublished) {
                            {"inspected_on", "2023-10-08"}};
     auto path = "/api/v1/inspection-tasks/" + t["id"].dump() + "/result";
     if (problem) {
-      // A problem needs its description; a date outside the period is refused.
+      // A problem needs its description and its severity; a date outside the period is refused.
       auto bad = as("jqstaff").Request("PUT", path, body.dump());
       EXPECT_EQ(bad.status, 400);
       EXPECT_EQ(bad.json()["field"], "findings");
       body["findings"] = "未按规定查验进货票据";
+      EXPECT_EQ(as("jqstaff").Request("PUT", path, body.dump()).json()["field"], "severity");
+      body["severity"] = "serious";
+      // The checklist: every point of SP-001 or none; a point 不符合 goes with the problem.
+      auto item = as("jqstaff").Get("/api/v1/inspection-items").json()["items"];
+      nlohmann::json marks = nlohmann::json::array();
+      for (const auto& it : item) {
+        if (it["code"] != "SP-001") continue;
+        for (const auto& pt : it["checklist"])
+          marks.push_back({{"item_code", "SP-001"}, {"point", pt}, {"answer", "conform"}});
+      }
+      ASSERT_GE(marks.size(), 2u);
+      body["checklist"] = nlohmann::json::array({marks[0]});
+      EXPECT_EQ(as("jqstaff").Request("PUT", path, body.dump()).json()["code"], "checklist_incomplete");
+      body["checklist"] = marks;
+      EXPECT_EQ(as("jqstaff").Request("PUT", path, body.dump()).json()["code"], "checklist_contradicts_outcome");
+      marks[1]["answer"] = "nonconform";
+      body["checklist"] = marks;
       body["inspected_on"] = "2023-11-08";
       EXPECT_EQ(as("jqstaff").Request("PUT", path, body.dump()).json()["field"], "inspected_on");
       body["inspected_on"] = "2023-10-08";
     }
     auto r = as("jqstaff").Request("PUT", path, body.dump());
     EXPECT_EQ(r.status, 200) << r.body;
+    if (problem) {
+      auto saved = as("jqstaff").Get("/api/v1/inspection-tasks/" + t["id"].dump()).json();
+      EXPECT_EQ(saved["severity"], "serious");
+      EXPECT_EQ(saved["severity_label"], "严重");
+      ASSERT_EQ(saved["checklist"].size(), body["checklist"].size());
+      EXPECT_EQ(saved["checklist"][1]["answer_label"], "不符合");
+    }
   }
   plan = as("jqstaff").Get(P(id)).json();
   plan = Post("jqstaff", P(id, "/publish"), {{"version", plan["version"]}}, 200);
@@ -214,7 +238,11 @@ TEST_P(PlanApi, CommitRevealDrawIsVerifiableAndResultsArePublished) {
   nlohmann::json fix = {{"version", t0["version"]},
                         {"outcome", t0["outcome"]},
                         {"findings", t0["findings"]},
+                        {"severity", t0["severity"]},
+                        {"checklist", nlohmann::json::array()},
                         {"inspected_on", new_day}};
+  for (const auto& m : t0["checklist"])
+    fix["checklist"].push_back({{"item_code", m["item_code"]}, {"point", m["point"]}, {"answer", m["answer"]}});
   EXPECT_EQ(as("jqstaff").Request("POST", correct, fix.dump()).json()["field"], "correction_note");
   fix["correction_note"] = "复核后更正检查结果";
   EXPECT_EQ(as("inspector").Request("POST", correct, fix.dump()).status, 403);  // not on their own

@@ -101,6 +101,7 @@ class PortalApi : public ::testing::TestWithParam<std::string> {
                               nlohmann::json{{"version", task["version"]},
                                              {"outcome", "corrected"},
                                              {"findings", "内部记录：未公示的检查情况"},
+                                             {"severity", "moderate"},
                                              {"inspected_on", "2023-09-10"}}
                                   .dump());
     ASSERT_EQ(done.status, 200) << done.body;

@@ -162,12 +162,16 @@ void PopulateEveryKind(const TestStore& ts) {
   task.outcome = InspectionOutcome::kCaseFiled;
   task.findings = "发现过期食品\n已拍照";
   task.inspected_on = "2023-05-06";
+  task.severity = FindingSeverity::kSerious;
+  task.checklist = {{"SP-001", "是否建立进货查验记录", ChecklistAnswer::kNonconform},
+                    {"SP-001", "是否有\"过期\"食品, 在售", ChecklistAnswer::kNotApplicable}};
   task.corrected_on = "2023-07-01";
   task.correction_note = "更正：检查日期录入有误，\"原为\"5月5日";
   Must(s.UpdateTask(task), "task update");
-  Must(s.InsertTaskResult({task_id, 2, InspectionOutcome::kNoProblem, "", "2023-05-05", 9, "inspector", ""}),
+  Must(s.InsertTaskResult({task_id, 2, InspectionOutcome::kNoProblem, "", "2023-05-05", std::nullopt, 9, "inspector", ""}),
        "task result");
-  Must(s.InsertTaskResult({task_id, 3, InspectionOutcome::kCaseFiled, task.findings, "2023-05-06", 10, "admin",
+  Must(s.InsertTaskResult({task_id, 3, InspectionOutcome::kCaseFiled, task.findings, "2023-05-06",
+                           FindingSeverity::kSerious, 10, "admin",
                            task.correction_note}),
        "task correction");
   Must(s.InsertRecusal(plan_id, 1, task_id, inspectors[1], inspectors[2], "回避", 9, "admin"), "recusal");

@@ -81,6 +81,8 @@ TEST(InspectionPlan, ResultsNeedFindingsForProblemsAndADateInThePeriod) {
   t.inspected_on = "2023-09-01";
   EXPECT_EQ(CheckTaskResult(p, t, "2023-11-14").field(), "findings");
   t.findings = "拒绝提供进货票据";
+  EXPECT_EQ(CheckTaskResult(p, t, "2023-11-14").field(), "severity");  // a problem has a severity
+  t.severity = FindingSeverity::kMinor;
   EXPECT_TRUE(CheckTaskResult(p, t, "2023-11-14").ok());
   t.inspected_on = "2023-11-01";
   EXPECT_EQ(CheckTaskResult(p, t, "2023-11-14").field(), "inspected_on");
@@ -90,6 +92,39 @@ TEST(InspectionPlan, ResultsNeedFindingsForProblemsAndADateInThePeriod) {
   EXPECT_FALSE(IsProblem(InspectionOutcome::kNotOperating));
   EXPECT_EQ(ParseInspectionOutcome("发现问题移送立案"), InspectionOutcome::kCaseFiled);
   EXPECT_EQ(ParseInspectionOutcome("nonsense"), std::nullopt);
+  // …and no problem has none.
+  t.outcome = InspectionOutcome::kNoProblem;
+  EXPECT_EQ(CheckTaskResult(p, t, "2023-11-14").reason(), "severity_without_problem");
+  EXPECT_EQ(ParseFindingSeverity("严重"), FindingSeverity::kSerious);
+  EXPECT_EQ(ParseFindingSeverity("critical"), std::nullopt);
+}
+
+TEST(InspectionPlan, AChecklistIsEveryPointOrNoneAndAgreesWithTheOutcome) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> points = {
+      {"SP-001", {"许可证是否有效", "是否查验进货"}}, {"GS-001", {"年报是否公示"}}};
+  InspectionTask t;
+  t.outcome = InspectionOutcome::kNoProblem;
+  EXPECT_TRUE(CheckChecklist(points, t).ok());  // none at all is allowed
+  using A = ChecklistAnswer;
+  t.checklist = {{"SP-001", "许可证是否有效", A::kConform}, {"SP-001", "是否查验进货", A::kConform}};
+  EXPECT_EQ(CheckChecklist(points, t).reason(), "checklist_incomplete");
+  t.checklist.push_back({"GS-001", "年报是否公示", A::kNotApplicable});
+  EXPECT_TRUE(CheckChecklist(points, t).ok());
+  t.checklist.push_back({"GS-001", "年报是否公示", A::kConform});
+  EXPECT_EQ(CheckChecklist(points, t).reason(), "duplicate_checklist_point");
+  t.checklist.pop_back();
+  t.checklist.push_back({"JG-001", "是否明码标价", A::kConform});
+  EXPECT_EQ(CheckChecklist(points, t).reason(), "unknown_checklist_point");
+  EXPECT_EQ(CheckChecklist(points, t).field(), "checklist");
+  t.checklist.pop_back();
+  t.checklist[1].answer = A::kNonconform;  // a point fails: the result must be a problem
+  EXPECT_EQ(CheckChecklist(points, t).reason(), "checklist_contradicts_outcome");
+  t.outcome = InspectionOutcome::kCorrected;
+  EXPECT_TRUE(CheckChecklist(points, t).ok());
+  t.checklist[1].answer = A::kConform;  // a problem with every point fine
+  EXPECT_EQ(CheckChecklist(points, t).reason(), "checklist_contradicts_outcome");
+  t.outcome = InspectionOutcome::kUncooperative;  // not inspected: no point needs to fail
+  EXPECT_TRUE(CheckChecklist(points, t).ok());
 }
 
 }  // namespace
