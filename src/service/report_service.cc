@@ -179,8 +179,13 @@ Result<report::AnnualReport> ReportService::Annual(const Actor& actor, int year)
     auto handled = [](int y) {
       return std::vector<std::pair<std::string, std::string>>{{"from", YearStart(y)}, {"to", YearEnd(y)}};
     };
-    auto plans_of = [](int y) {
-      return std::vector<std::pair<std::string, std::string>>{{"year", std::to_string(y)}};
+    // The inspection records behind a figure: tasks of the year's plans, by
+    // which count they are in (the same filter as the dashboard's).
+    auto tasks_of = [](const char* counted) {
+      return [counted](int y) {
+        return std::vector<std::pair<std::string, std::string>>{{"year", std::to_string(y)},
+                                                                {"counted", counted}};
+      };
     };
     auto cases_by = [](const char* key, const char* kind) {
       return [key, kind](int y) {
@@ -253,14 +258,18 @@ Result<report::AnnualReport> ReportService::Annual(const Actor& actor, int year)
       };
       total(sum(cur.registrations), sum(prev.registrations), "/registrations", handled);
     } else if (id == "random_inspections") {
-      total({cur.inspections.inspected}, {prev.inspections.inspected}, "/inspection/plans", plans_of);
+      total({cur.inspections.inspected}, {prev.inspections.inspected}, "/inspection/results",
+            tasks_of("inspected"));
     } else if (id == "problems_found") {
-      total({cur.inspections.problems}, {prev.inspections.problems}, "/inspection/plans", plans_of);
+      total({cur.inspections.problems}, {prev.inspections.problems}, "/inspection/results",
+            tasks_of("problem"));
     } else if (id == "discovery_rate") {
       total({cur.inspections.problems, cur.inspections.inspected},
-            {prev.inspections.problems, prev.inspections.inspected}, "/inspection/plans", plans_of);
+            {prev.inspections.problems, prev.inspections.inspected}, "/inspection/results",
+            tasks_of("problem"));
     } else if (id == "cases_from_inspections") {
-      total({cur.inspections.cases}, {prev.inspections.cases}, "/inspection/plans", plans_of);
+      total({cur.inspections.cases}, {prev.inspections.cases}, "/inspection/results",
+            tasks_of("case_filed"));
     } else if (id == "cases_filed") {
       total({cur.filed}, {prev.filed}, "/cases", cases_by("filed_year", nullptr));
     } else if (id == "cases_closed") {
