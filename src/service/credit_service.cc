@@ -3,6 +3,8 @@
 // Credit lists and repair: credit_repairs.cc.
 #include "service/credit_service.h"
 
+#include "domain/credit_code.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -237,6 +239,9 @@ Result<PublicPenaltyPage> CreditService::PublicPenalties(const std::string& q, i
     return InvalidArgument("invalid_value", "page_size 须在 1–50 之间", "page_size");
   PublicityQuery query;
   query.status = PublicityStatus::kPublished;
+  // A whole credit code (the entity page asks with one) is looked up by its
+  // index; other text is matched against every published record.
+  if (auto code = ParseCreditCode(q); code.ok()) query.credit_code = code->code;
   JG_ASSIGN_OR_RETURN(auto records, env_.store.ListPublicity(query));
   PublicPenaltyPage out;
   std::int64_t skip = std::int64_t{page - 1} * page_size;
