@@ -172,10 +172,8 @@ Status Simulation::Roster() {
 }
 
 Result<std::vector<FigureCheck>> Simulation::Check() {
-  PlanService plans(env_, calendar_);
   CaseStatsService stats(env_, lenient_);
-  HoldingService holdings(env_);
-  ReportService reports(env_, BuiltInReportFigures(), {plans, stats, credit_, records_, holdings});
+  ReportService reports(env_, BuiltInReportFigures(), {plans_, stats, credit_, records_, holdings_});
   JG_ASSIGN_OR_RETURN(auto rep, reports.Annual(admin_, o_.year));
   std::vector<FigureCheck> out;
   for (const auto& [key, target] : cal_.values) {

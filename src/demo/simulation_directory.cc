@@ -129,6 +129,12 @@ Status Simulation::PlanDirectory() {
   }
   At(start, 0, [this, old] { return ImportEntities(old); });
 
+  // Active entities of a trade that needs a licence (food, drug retail, industrial).
+  auto licensed = [this](int i) {
+    const DemoTrade& t = DemoTrades()[entities_[i].trade];
+    return entities_[i].status == "存续" && (t.food || t.drug || t.industrial);
+  };
+
   // The food licences with 含酒类 issued in the year: the new alcohol sellers
   // of the year, then 二证合一 conversions of older ones up to the target.
   const std::int64_t alcohol_target = cal_.Get("food_licences_alcohol", y, 0);
@@ -145,8 +151,7 @@ Status Simulation::PlanDirectory() {
     });
     for (int i : list) {
       const DemoEntity& e = entities_[i];
-      const DemoTrade& t = DemoTrades()[e.trade];
-      if (e.status != "存续" || !(t.food || t.drug || t.industrial)) continue;
+      if (!licensed(i)) continue;
       Date lic = Wd(reg, rng_.Between(8, 18));
       bool alcohol = e.alcohol;
       if (alcohol && lic.year() == y) {
@@ -161,8 +166,7 @@ Status Simulation::PlanDirectory() {
   }
   for (int i : old) {
     const DemoEntity& e = entities_[i];
-    const DemoTrade& t = DemoTrades()[e.trade];
-    if (e.status != "存续" || !(t.food || t.drug || t.industrial)) continue;
+    if (!licensed(i)) continue;
     if (e.alcohol) old_alcohol.push_back(i);
   }
   rng_.Shuffle(old_alcohol);
@@ -173,8 +177,7 @@ Status Simulation::PlanDirectory() {
   for (std::int64_t k = 0; k < conversions; ++k) converted[old_alcohol[k]] = true;
   for (int i : old) {
     const DemoEntity& e = entities_[i];
-    const DemoTrade& t = DemoTrades()[e.trade];
-    if (e.status != "存续" || !(t.food || t.drug || t.industrial)) continue;
+    if (!licensed(i)) continue;
     if (converted[i]) {
       Date on = RandomWorkday(Ymd(y, 1, 3), Ymd(y, 12, 29));
       At(on, 1, [this, i, on] { return Licence(i, on, true); });

@@ -127,6 +127,7 @@ struct ChecklistMark {
   std::string item_code;
   std::string point;  // the checklist line, as the item has it
   ChecklistAnswer answer = ChecklistAnswer::kConform;
+  friend bool operator==(const ChecklistMark&, const ChecklistMark&) = default;
 };
 
 enum class TaskStatus { kAssigned, kDone, kCancelled };

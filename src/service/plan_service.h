@@ -105,6 +105,9 @@ class PlanService {
  private:
   Status RequireManage(const Actor& actor, const InspectionPlan& plan);
   Status CheckChecklistOf(const InspectionPlan& plan, const InspectionTask& task);
+  Status ApplyResult(const InspectionPlan& plan, const InspectionTask& result, InspectionTask& task);
+  Status SaveResult(const Actor& actor, const char* action, const InspectionTask& before,
+                    InspectionTask& task, const std::string& detail);
   // The plan, once `actor` holds `p` over its lead department, at `version`
   // (permission first, so a caller without it learns nothing of the record).
   Result<InspectionPlan> LoadForChange(const Actor& actor, Permission p, Id id,

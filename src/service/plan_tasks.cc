@@ -66,6 +66,35 @@ Status PlanService::CheckChecklistOf(const InspectionPlan& plan, const Inspectio
   return CheckChecklist(points, task);
 }
 
+// The result's fields onto the task, checked (CheckTaskResult, then the checklist).
+Status PlanService::ApplyResult(const InspectionPlan& plan, const InspectionTask& result,
+                                InspectionTask& task) {
+  task.outcome = result.outcome;
+  task.findings = result.findings;
+  task.inspected_on = result.inspected_on;
+  task.severity = result.severity;
+  task.checklist = result.checklist;
+  JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
+  return CheckChecklistOf(plan, task);
+}
+
+// Writes the task, its row of the result history (with the correction note,
+// "" before publication) and the audit entry, in one transaction.
+Status PlanService::SaveResult(const Actor& actor, const char* action, const InspectionTask& before,
+                               InspectionTask& task, const std::string& detail) {
+  task.updated_at = env_.clock.Now();
+  task.updated_by = actor.username;
+  return env_.store.Transaction([&](Store& tx) -> Status {
+    JG_RETURN_IF_ERROR(tx.UpdateTask(task));
+    JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
+                                            task.inspected_on, task.severity, task.updated_at,
+                                            task.updated_by, task.correction_note}));
+    return AppendAudit(tx, env_.clock, &actor,
+                       {action, "inspection_task", std::to_string(task.id),
+                        plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail});
+  });
+}
+
 Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
                                                  InspectionTask result) {
   JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
@@ -86,26 +115,10 @@ Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
                                   ? "检查结果已公示，不能再修改"
                                   : "该任务不在可录入结果的状态");
   InspectionTask before = task;
-  task.outcome = result.outcome;
-  task.findings = result.findings;
-  task.inspected_on = result.inspected_on;
-  task.severity = result.severity;
-  task.checklist = result.checklist;
-  JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
-  JG_RETURN_IF_ERROR(CheckChecklistOf(plan, task));
+  JG_RETURN_IF_ERROR(ApplyResult(plan, result, task));
   task.status = TaskStatus::kDone;
-  task.updated_at = env_.clock.Now();
-  task.updated_by = actor.username;
-  JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
-    JG_RETURN_IF_ERROR(tx.UpdateTask(task));
-    JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
-                                            task.inspected_on, task.severity, task.updated_at,
-                                            task.updated_by, ""}));
-    nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)}};
-    return AppendAudit(tx, env_.clock, &actor,
-                       {"task.result", "inspection_task", std::to_string(task.id),
-                        plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail.dump()});
-  }));
+  nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)}};
+  JG_RETURN_IF_ERROR(SaveResult(actor, "task.result", before, task, detail.dump()));
   return env_.store.GetTask(task_id);
 }
 
@@ -125,41 +138,17 @@ Result<InspectionTask> PlanService::CorrectResult(const Actor& actor, Id task_id
   std::string text = note;
   JG_RETURN_IF_ERROR(CheckText(text, "correction_note", "更正说明", 1, 500));
   InspectionTask before = task;
-  task.outcome = result.outcome;
-  task.findings = result.findings;
-  task.inspected_on = result.inspected_on;
-  task.severity = result.severity;
-  task.checklist = result.checklist;
-  JG_RETURN_IF_ERROR(CheckTaskResult(plan, task, Today()));
-  JG_RETURN_IF_ERROR(CheckChecklistOf(plan, task));
-  auto same_marks = [](const InspectionTask& a, const InspectionTask& b) {
-    if (a.checklist.size() != b.checklist.size()) return false;
-    for (std::size_t i = 0; i < a.checklist.size(); ++i) {
-      const auto &x = a.checklist[i], &y = b.checklist[i];
-      if (x.item_code != y.item_code || x.point != y.point || x.answer != y.answer) return false;
-    }
-    return true;
-  };
+  JG_RETURN_IF_ERROR(ApplyResult(plan, result, task));
   if (task.outcome == before.outcome && task.findings == before.findings &&
       task.inspected_on == before.inspected_on && task.severity == before.severity &&
-      same_marks(task, before))
+      task.checklist == before.checklist)
     return InvalidArgument("nothing_corrected", "更正后的结果与已公示的结果相同", "outcome");
   task.corrected_on = Today();
   task.correction_note = text;
-  task.updated_at = env_.clock.Now();
-  task.updated_by = actor.username;
-  JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
-    JG_RETURN_IF_ERROR(tx.UpdateTask(task));
-    JG_RETURN_IF_ERROR(tx.InsertTaskResult({task.id, task.version + 1, *task.outcome, task.findings,
-                                            task.inspected_on, task.severity, task.updated_at,
-                                            task.updated_by, text}));
-    nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)},
-                             {"previous_outcome", InspectionOutcomeName(*before.outcome)},
-                             {"note", text}};
-    return AppendAudit(tx, env_.clock, &actor,
-                       {"task.correct", "inspection_task", std::to_string(task.id),
-                        plan_audit::TaskJson(before), plan_audit::TaskJson(task), detail.dump()});
-  }));
+  nlohmann::json detail = {{"outcome", InspectionOutcomeName(*task.outcome)},
+                           {"previous_outcome", InspectionOutcomeName(*before.outcome)},
+                           {"note", text}};
+  JG_RETURN_IF_ERROR(SaveResult(actor, "task.correct", before, task, detail.dump()));
   return env_.store.GetTask(task_id);
 }
 
