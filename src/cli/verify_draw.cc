@@ -22,7 +22,7 @@ int VerifyDraw(const std::string& path, const std::string& expected_commitment) 
     return kExitFailure;
   }
   if (size > draw::kMaxDrawFileBytes) {
-    std::cerr << "jianguan: " << path << ": 抽取记录文件超过200 MB上限\n";
+    std::cerr << "jianguan: " << path << ": 抽取记录文件超过1 GiB上限\n";
     return kExitInvalidInput;
   }
   std::ifstream in(path, std::ios::binary);

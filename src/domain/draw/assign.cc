@@ -38,6 +38,23 @@ std::vector<std::uint64_t> InspectorPool::InitialWorkloads() const {
   return w;
 }
 
+std::vector<std::uint32_t> InspectorPool::StationConflicts(std::string_view station) const {
+  std::vector<std::uint32_t> out;
+  if (station.empty()) return out;
+  auto add = [&](const auto& map) {
+    auto it = map.find(station);
+    if (it != map.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  add(station_conflicts_);
+  if (cross_station_) add(own_station_);
+  return out;
+}
+
+const std::vector<std::uint32_t>* InspectorPool::EntityConflicts(std::string_view code) const {
+  auto it = code_conflicts_.find(code);
+  return it == code_conflicts_.end() ? nullptr : &it->second;
+}
+
 std::vector<std::uint32_t> InspectorPool::Eligible(std::string_view code, std::string_view station,
                                                    const std::vector<std::uint64_t>& workload,
                                                    const std::vector<char>& excluded,

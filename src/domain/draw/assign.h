@@ -29,6 +29,13 @@ class InspectorPool {
   const Inspector& at(std::uint32_t k) const { return *sorted_[k]; }
   int IndexOf(std::string_view id) const;  // position in id order, -1 if unknown
   std::vector<std::uint64_t> InitialWorkloads() const;
+  bool qualified(std::uint32_t k) const { return qualified_[k] != 0; }
+  std::uint64_t cap() const { return cap_; }
+  // Positions barred from every entity of `station` ("" = none): its station
+  // conflicts and, with 所所交叉, its own inspectors. May repeat a position.
+  std::vector<std::uint32_t> StationConflicts(std::string_view station) const;
+  // Positions with a declared conflict with this entity (null if none).
+  const std::vector<std::uint32_t>* EntityConflicts(std::string_view code) const;
 
   // Eligible pool positions, ascending (= inspector id order). `excluded` is
   // indexed by pool position and may be empty.

@@ -2,9 +2,11 @@
 #include "domain/draw/draw.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "domain/draw/assign.h"
+#include "domain/draw/candidate_index.h"
 #include "domain/draw/internal.h"
 
 namespace jg::draw {
@@ -89,19 +91,32 @@ Status AssignInspectors(const DrawInput& in, const Digest& key, std::vector<Sele
   const int k = in.params.per_entity;
   const bool mixed = in.params.mixed_departments;
   Drbg drbg(key, "assign");
+  // The counting trees make the scan's choices in O(k log n) an entity; the
+  // scan remains for joint plans and for the diagnostics of a failure.
+  std::optional<internal::CandidateIndex> index;
+  if (!mixed && (in.eligible.stations().size() + 1) * pool.size() <=
+                    internal::CandidateIndex::kMaxCells) {
+    index.emplace(pool, workload);
+  }
+  std::vector<std::uint32_t> picked;
   for (SelectedEntity& e : sel) {
-    internal::EligibilityCounts counts;
-    std::vector<std::uint32_t> cand =
-        pool.Eligible(e.credit_code, e.station, workload, {}, &counts);
-    if (cand.size() < static_cast<std::size_t>(k)) {
-      return internal::NoEligibleInspectors(e.credit_code, k, counts, false);
+    if (!index || !index->Pick(drbg, e.credit_code, e.station, k, picked)) {
+      internal::EligibilityCounts counts;
+      std::vector<std::uint32_t> cand =
+          pool.Eligible(e.credit_code, e.station, workload, {}, &counts);
+      if (cand.size() < static_cast<std::size_t>(k)) {
+        return internal::NoEligibleInspectors(e.credit_code, k, counts, false);
+      }
+      if (mixed && !internal::SpansTwoDepartments(cand, pool)) {
+        return internal::NoEligibleInspectors(e.credit_code, k, counts, true);
+      }
+      picked = internal::PickInspectors(drbg, std::move(cand), k, mixed, pool);
     }
-    if (mixed && !internal::SpansTwoDepartments(cand, pool)) {
-      return internal::NoEligibleInspectors(e.credit_code, k, counts, true);
-    }
-    for (std::uint32_t p : internal::PickInspectors(drbg, std::move(cand), k, mixed, pool)) {
+    e.inspectors.reserve(picked.size());
+    for (std::uint32_t p : picked) {
       e.inspectors.push_back(pool.at(p).id);
       ++workload[p];
+      if (index) index->Assigned(p, workload[p]);
     }
   }
   return Status::Ok();
@@ -111,6 +126,12 @@ Status AssignInspectors(const DrawInput& in, const Digest& key, std::vector<Sele
 
 Result<DrawResult> RunDraw(const DrawInput& in, const DrawCommitment& commitment) {
   JG_ASSIGN_OR_RETURN(internal::Digests d, internal::ComputeDigests(in));
+  return internal::RunDrawWithDigests(in, commitment, d);
+}
+
+Result<DrawResult> internal::RunDrawWithDigests(const DrawInput& in,
+                                                const DrawCommitment& commitment,
+                                                const Digests& d) {
   JG_RETURN_IF_ERROR(
       internal::CheckCommitment(in, commitment, d.eligible, d.params, in.eligible.size()));
   const Digest select_key = SeedMaterial(in.seed, d.eligible, d.selection);

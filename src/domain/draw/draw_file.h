@@ -15,7 +15,8 @@
 
 namespace jg::draw {
 
-inline constexpr std::size_t kMaxDrawFileBytes = 200u * 1024 * 1024;
+// 1 GiB: about 40 million entities, room for the largest district's draw.
+inline constexpr std::size_t kMaxDrawFileBytes = std::size_t{1} << 30;
 inline constexpr std::size_t kMaxDrawFileLines = 50'000'000;
 
 struct DrawFile {

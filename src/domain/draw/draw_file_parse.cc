@@ -128,7 +128,7 @@ Status DrawFileParser::FinishHeader() {
 
 Result<DrawFile> DrawFileParser::Run() {
   if (text_.size() > kMaxDrawFileBytes) {
-    return ResourceExhausted("draw_file_too_large", "抽取记录文件超过200 MB上限");
+    return ResourceExhausted("draw_file_too_large", "抽取记录文件超过1 GiB上限");
   }
   std::size_t pos = 0;
   while (pos < text_.size()) {

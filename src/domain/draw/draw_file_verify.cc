@@ -72,7 +72,7 @@ Result<VerifyReport> VerifyDrawFile(std::string_view text,
                     c.seed_commitment + "不符");
   }
 
-  auto rerun = RunDraw(in, c);
+  auto rerun = internal::RunDrawWithDigests(in, c, *digests);
   if (!rerun.ok())
     return fail("result", f.result_line, "重新抽取失败：" + rerun.status().message());
   const auto& want = rerun->selected;

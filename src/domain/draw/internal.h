@@ -30,6 +30,11 @@ Result<Digest> ComputeParamsDigest(const DrawInput& in);
 Status CheckCommitment(const DrawInput& in, const DrawCommitment& c, const Digest& eligible,
                        const Digest& params, std::uint64_t eligible_count);
 
+// RunDraw with the digests of `in` already computed (ComputeDigests): the
+// verifier digests a file once, not twice.
+Result<DrawResult> RunDrawWithDigests(const DrawInput& in, const DrawCommitment& c,
+                                      const Digests& d);
+
 std::string U64(std::uint64_t v);
 
 }  // namespace jg::draw::internal
