@@ -228,24 +228,13 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
   const UnixSeconds now = env_.clock.Now();
   const std::string who = actor ? actor->username : "system";
   JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
-    rep.inserted = rep.updated = 0;
-    for (size_t i = 0; i < entities.size(); ++i) {
-      Entity& e = entities[i];
+    for (Entity& e : entities) {
       e.updated_at = now;
       e.updated_by = who;
-      auto existing = tx.FindEntityByCreditCode(e.credit_code);
-      if (existing.ok()) {
-        e.id = existing->id;
-        e.version = existing->version;
-        JG_RETURN_IF_ERROR(tx.UpdateEntity(e, "import"));
-        ++rep.updated;
-      } else if (existing.status().code() == ErrorCode::kNotFound) {
-        JG_RETURN_IF_ERROR(tx.InsertEntity(e, "import").status());
-        ++rep.inserted;
-      } else {
-        return existing.status();
-      }
     }
+    JG_ASSIGN_OR_RETURN(Store::UpsertCounts counts, tx.UpsertEntities(entities, "import", {}));
+    rep.inserted = counts.inserted;
+    rep.updated = counts.updated;
     nlohmann::json detail = {{"file_sm3", rep.file_sm3}, {"format", rep.format},
                              {"encoding", rep.encoding},
                              {"rows", rep.rows},         {"inserted", rep.inserted},

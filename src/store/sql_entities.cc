@@ -1,4 +1,6 @@
 // The directory of market entities, written once in portable SQL.
+#include <unordered_map>
+
 #include "store/sql_store_impl.h"
 
 namespace jg::sql {
@@ -226,6 +228,126 @@ Result<std::vector<EntityVersion>> SqlStore::ListEntityVersions(Id id) {
     out.push_back(std::move(v));
   }
   return out;
+}
+
+}  // namespace jg::sql
+
+namespace jg::sql {
+namespace {
+
+// "($1, …, $cols)[, ($cols+1, …)]…" for `rows` rows, each closed by `tail`.
+std::string Placeholders(size_t rows, size_t cols, const std::string& tail = "") {
+  std::string out;
+  size_t n = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    out += r ? ", (" : "(";
+    for (size_t c = 0; c < cols; ++c) out += (c ? ", $" : "$") + std::to_string(++n);
+    out += tail + ")";
+  }
+  return out;
+}
+
+// Rows per multi-row statement: under SQLite's 32766 and PostgreSQL's 65535
+// bound parameters, and large enough that a round trip carries ~10k values.
+constexpr size_t kRowsPerStatement = 500;
+constexpr size_t kGramsPerStatement = 4000;
+
+}  // namespace
+
+Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
+                                                     const std::string& source,
+                                                     const std::function<void(int)>& progress) {
+  return WithTransaction<UpsertCounts>([&](SqlStore& tx) -> Result<UpsertCounts> {
+    UpsertCounts counts;
+    // Which codes are already in the directory, a chunk at a time.
+    std::unordered_map<std::string, std::pair<Id, int>> taken;
+    for (size_t b = 0; b < es.size(); b += kRowsPerStatement) {
+      Params p;
+      std::string in;
+      for (size_t i = b; i < std::min(es.size(), b + kRowsPerStatement); ++i)
+        in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
+      auto rows = tx.Query("SELECT credit_code, id, version FROM entities WHERE credit_code IN (" +
+                               in + ")",
+                           p);
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : *rows)
+        taken.emplace(r.Str(0), std::make_pair(r.Int(1), static_cast<int>(r.Int(2))));
+    }
+    std::vector<Entity*> fresh;
+    for (Entity& e : es) {
+      auto it = taken.find(e.credit_code);
+      if (it == taken.end()) {
+        fresh.push_back(&e);
+        continue;
+      }
+      e.id = it->second.first;
+      e.version = it->second.second;
+      JG_RETURN_IF_ERROR(tx.UpdateEntity(e, source));
+      ++e.version;
+      ++counts.updated;
+    }
+
+    Params grams, tags;
+    auto flush_pairs = [&](Params& p, const char* table, const char* col, bool force) -> Status {
+      const size_t rows = p.size() / 2;
+      if (rows == 0 || (!force && rows < kGramsPerStatement)) return Status::Ok();
+      auto n = tx.Exec(std::string("INSERT INTO ") + table + " (" + col + ", entity_id) VALUES " +
+                           Placeholders(rows, 2),
+                       p);
+      p.clear();
+      return n.status();
+    };
+    for (size_t b = 0; b < fresh.size(); b += kRowsPerStatement) {
+      const size_t n = std::min(fresh.size(), b + kRowsPerStatement) - b;
+      Params p;
+      p.reserve(n * 16);
+      for (size_t i = b; i < b + n; ++i) {
+        for (auto& v : EntityParams(*fresh[i])) p.push_back(std::move(v));
+        p.push_back(SearchFold(fresh[i]->name));
+      }
+      auto rows = tx.Query(std::string("INSERT INTO entities (") + kEntityCols +
+                               ", name_fold, version) VALUES " + Placeholders(n, 16, ", 1") +
+                               " RETURNING id, credit_code",
+                           p);
+      if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
+      // RETURNING promises no order: match the ids by credit code.
+      std::unordered_map<std::string, Id> ids;
+      for (const auto& r : *rows) ids.emplace(r.Str(1), r.Int(0));
+      Params versions;
+      versions.reserve(n * 18);
+      for (size_t i = b; i < b + n; ++i) {
+        Entity& e = *fresh[i];
+        auto it = ids.find(e.credit_code);
+        if (it == ids.end()) return Internal("批量写入主体后未取得“" + e.credit_code + "”的编号");
+        e.id = it->second;
+        e.version = 1;
+        versions.push_back(e.id);
+        versions.push_back(std::int64_t{1});
+        versions.push_back(source);
+        for (auto& v : EntityParams(e)) versions.push_back(std::move(v));
+        for (const auto& g : NameBigrams(e.name)) {
+          grams.push_back(g);
+          grams.push_back(e.id);
+          JG_RETURN_IF_ERROR(flush_pairs(grams, "entity_name_grams", "gram", false));
+        }
+        for (const auto& t : e.tags) {
+          tags.push_back(t);
+          tags.push_back(e.id);
+          JG_RETURN_IF_ERROR(flush_pairs(tags, "entity_tags", "tag", false));
+        }
+      }
+      JG_RETURN_IF_ERROR(tx.Exec(std::string("INSERT INTO entity_versions (entity_id, version, "
+                                             "source, ") +
+                                     kEntityCols + ") VALUES " + Placeholders(n, 18),
+                                 versions)
+                             .status());
+      counts.inserted += static_cast<int>(n);
+      if (progress) progress(counts.updated + counts.inserted);
+    }
+    JG_RETURN_IF_ERROR(flush_pairs(grams, "entity_name_grams", "gram", true));
+    JG_RETURN_IF_ERROR(flush_pairs(tags, "entity_tags", "tag", true));
+    return counts;
+  });
 }
 
 }  // namespace jg::sql

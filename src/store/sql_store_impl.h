@@ -396,6 +396,8 @@ class SqlStore final : public Store {
   // ---- entities (sql_entities.cc) ----
   Result<Id> InsertEntity(const Entity& e, const std::string& source) override;
   Status UpdateEntity(const Entity& e, const std::string& source) override;
+  Result<UpsertCounts> UpsertEntities(std::vector<Entity>& es, const std::string& source,
+                                      const std::function<void(int)>& progress) override;
   Result<Entity> GetEntity(Id id) override;
   Result<Entity> FindEntityByCreditCode(const std::string& code) override;
   Result<EntityPage> SearchEntities(const EntityQuery& q) override;

@@ -345,6 +345,17 @@ class Store {
   // Writes `e` if its stored version equals e.version, bumps the version and
   // records the new version in the history. kAborted "stale_version" otherwise.
   virtual Status UpdateEntity(const Entity& e, const std::string& source) = 0;
+  // The bulk form for imports: each entity (normalised, codes distinct) whose
+  // credit code is in the directory updates it at its current version, every
+  // other one is inserted; histories and search indexes as for the single
+  // forms. Multi-row statements: a few round trips per thousand entities.
+  // `progress` (optional) is called with the number written so far.
+  struct UpsertCounts {
+    int inserted = 0;
+    int updated = 0;
+  };
+  virtual Result<UpsertCounts> UpsertEntities(std::vector<Entity>& es, const std::string& source,
+                                              const std::function<void(int)>& progress) = 0;
   virtual Result<Entity> GetEntity(Id id) = 0;
   virtual Result<Entity> FindEntityByCreditCode(const std::string& code) = 0;
   // Same results, same order on every backend; ties broken by id.

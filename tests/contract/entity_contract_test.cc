@@ -74,6 +74,61 @@ TEST_P(EntityContract, RoundTripKeepsEveryField) {
   EXPECT_EQ(store().FindEntityByCreditCode(e.credit_code)->id, id);
 }
 
+// The bulk upsert of imports writes what the single forms write: entities at
+// version 1 with their history, name grams and tags for new codes; an update at
+// the next version for codes already in the directory; more rows than one
+// multi-row statement holds.
+TEST_P(EntityContract, UpsertEntitiesInsertsNewAndUpdatesTakenCodes) {
+  Id before = Insert(0, "嘉定马陆旧名商店");
+  std::vector<Entity> batch;
+  for (int n = 0; n < 1203; ++n) {
+    Entity e = Make(n, n == 0 ? "嘉定马陆新名商店" : "上海批量导入" + std::to_string(n) + "号贸易有限公司");
+    if (n % 100 == 7) e.tags = {"重点监管"};
+    batch.push_back(e);
+  }
+  std::vector<int> progress;
+  auto counts = store().UpsertEntities(batch, "import", [&](int done) { progress.push_back(done); });
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->inserted, 1202);
+  EXPECT_EQ(counts->updated, 1);
+  ASSERT_FALSE(progress.empty());
+  EXPECT_EQ(progress.back(), 1203);
+  EXPECT_EQ(batch[0].id, before);
+
+  auto updated = store().GetEntity(before);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated->name, "嘉定马陆新名商店");
+  EXPECT_EQ(updated->version, 2);
+  auto versions = store().ListEntityVersions(before);
+  ASSERT_TRUE(versions.ok());
+  EXPECT_EQ(versions->size(), 2u);
+
+  auto last = store().FindEntityByCreditCode(ValidCreditCode(1202));
+  ASSERT_TRUE(last.ok()) << last.status().ToString();
+  EXPECT_EQ(last->id, batch[1202].id);
+  EXPECT_EQ(last->version, 1);
+  EXPECT_EQ(last->name, "上海批量导入1202号贸易有限公司");
+  auto history = store().ListEntityVersions(last->id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+
+  EntityQuery by_name;
+  by_name.name = "1202号";
+  EXPECT_EQ(Names(by_name), std::vector<std::string>{"上海批量导入1202号贸易有限公司"});
+  by_name.name = "批量";
+  auto page = store().SearchEntities(by_name);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1202);
+  EntityQuery by_tag;
+  by_tag.tag = "重点监管";
+  auto tagged = store().SearchEntities(by_tag);
+  ASSERT_TRUE(tagged.ok());
+  EXPECT_EQ(tagged->total, 12);
+  EntityQuery old_name;
+  old_name.name = "旧名";
+  EXPECT_TRUE(Names(old_name).empty());
+}
+
 TEST_P(EntityContract, DuplicateCreditCodeIsAlreadyExists) {
   Insert(1, "甲公司");
   auto again = store().InsertEntity(Make(1, "乙公司"), "create");

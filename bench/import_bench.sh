@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Directory import at scale: `jianguan import entities` of N generated rows
+# (IMPORT_ROWS, default 1,000,000; every row validated: credit code check
+# characters, dates, kinds, …; search index and history written) into a new
+# SQLite file and into PostgreSQL, next to the databases' own loaders of the
+# same CSV into a table of the same shape, which validate nothing: sqlite3's
+# .import and PostgreSQL's COPY. Prints rows/s and the ratios.
+# Usage: scripts/with-postgres.sh bench/import_bench.sh build/release/src/jianguan
+set -euo pipefail
+bin=${1:-build/release/src/jianguan}
+rows=${IMPORT_ROWS:-1000000}
+dir=$(mktemp -d /tmp/jianguan-import-bench.XXXXXX)
+trap 'rm -rf "$dir"' EXIT
+here=$(dirname "$0")
+
+python3 "$here/import_entities_gen.py" "$rows" > "$dir/entities.csv"
+echo "import_bench: $rows rows, $(du -m "$dir/entities.csv" | cut -f1) MB"
+
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
+timed() {  # timed VAR command…: runs the command, stores the wall seconds in VAR
+  local var=$1; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >"$dir/out.txt" 2>&1 || { cat "$dir/out.txt" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  printf -v "$var" '%s' "$(python3 -c "print($t1 - $t0)")"
+}
+# The table .import and COPY load: the entities' columns, no constraints.
+shape="CREATE TABLE plain_entities (credit_code TEXT, name TEXT, kind TEXT, legal_representative TEXT,
+  address TEXT, street TEXT, industry TEXT, registered_on TEXT, status TEXT, risk_class TEXT,
+  risk_classified_on TEXT, tags TEXT)"
+
+"$bin" --db "sqlite:$dir/jg.db" migrate >/dev/null
+timed t_jg_sqlite "$bin" --db "sqlite:$dir/jg.db" import entities "$dir/entities.csv"
+grep -q "imported: $rows rows" "$dir/out.txt" || { cat "$dir/out.txt"; exit 1; }
+
+sqlite3 "$dir/plain.db" "$shape"
+timed t_sqlite_import sqlite3 "$dir/plain.db" ".mode csv" ".import --skip 1 $dir/entities.csv plain_entities"
+
+t_jg_pg="" t_copy=""
+if [ -n "${JG_TEST_PG_URL:-}" ]; then
+  schema="import_bench_$$"
+  psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA $schema" >/dev/null
+  url="$JG_TEST_PG_URL?options=-csearch_path%3D$schema"
+  "$bin" --db "$url" migrate >/dev/null
+  timed t_jg_pg "$bin" --db "$url" import entities "$dir/entities.csv"
+  grep -q "imported: $rows rows" "$dir/out.txt" || { cat "$dir/out.txt"; exit 1; }
+  psql -q "$url" -c "$shape" >/dev/null
+  timed t_copy psql -q "$url" -c "\\copy plain_entities FROM '$dir/entities.csv' WITH (FORMAT csv, HEADER true)"
+fi
+
+python3 - "$rows" "$t_jg_sqlite" "$t_sqlite_import" "$t_jg_pg" "$t_copy" <<'PY'
+import sys
+rows = int(sys.argv[1])
+t = [float(x) if x else None for x in sys.argv[2:]]
+names = ["jianguan import → SQLite", "sqlite3 .import (no validation)",
+         "jianguan import → PostgreSQL", "PostgreSQL COPY (no validation)"]
+print(f"| {rows:,} rows | seconds | rows/s |")
+print("| --- | --- | --- |")
+for n, v in zip(names, t):
+    print(f"| {n} | {v:.2f} | {rows / v:,.0f} |" if v else f"| {n} | — | — |")
+if t[1]: print(f"jianguan→SQLite / sqlite3 .import: {t[0] / t[1]:.2f}×")
+if t[2] and t[3]: print(f"jianguan→PostgreSQL / COPY: {t[2] / t[3]:.2f}×")
+PY
