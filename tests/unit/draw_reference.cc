@@ -299,6 +299,15 @@ Output Run(const Input& in) {
   std::map<std::string, std::set<std::string>> recused;
   for (std::size_t n = 1; n <= in.recusals.size(); ++n) {
     const Recusal& req = in.recusals[n - 1];
+    auto entity = current.find(req.code);
+    if (entity == current.end() ||
+        std::find(entity->second.begin(), entity->second.end(), req.inspector_id) ==
+            entity->second.end()) {  // not a valid request: nothing to draw
+      out.failure = entity == current.end() ? "entity_not_selected" : "inspector_not_assigned";
+      out.failed_on = req.code;
+      out.recusal_failed = true;
+      return out;
+    }
     std::map<std::string, std::uint64_t> load;
     for (const auto& i : in.inspectors) load[i.id] = i.workload;
     for (const auto& [code, set] : current) {

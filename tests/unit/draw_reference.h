@@ -62,8 +62,9 @@ struct Replacement {
 struct Output {
   // Lower-case hex.
   std::string E, S, P, seed_commitment, commitment_id, k_select, k_assign;
-  // "" on success; else stratum_too_small / no_eligible_inspectors, with the
-  // stratum or credit code at fault in `failed_on`. A failed draw has no
+  // "" on success; else stratum_too_small / no_eligible_inspectors (or, for a
+  // recusal request that names no current assignment, entity_not_selected /
+  // inspector_not_assigned), with the stratum or credit code in `failed_on`. A failed draw has no
   // selection; a failed recusal keeps the draw and the recusals before it.
   std::string failure, failed_on;
   bool recusal_failed = false;
