@@ -127,7 +127,8 @@ Case GenCase(int min_entities = 0) {
   Case c;
   DrawInput& in = c.input;
   in.eligible = GenSnapshot(min_entities, 200);
-  in.params.plan = *rc::gen::element<std::string>("2024年第一批", "plan\twith\\escapes\nand CR\r", "");
+  in.params.plan =
+      *rc::gen::element<std::string>("2024年第一批", "plan\twith\\escapes\nand CR\r", "");
   in.params.exclusions = *rc::gen::element<std::string>("已注销", "");
   in.params.items = GenSubset({"SP-01", "SP-02"});
   in.params.strata = GenRules(in.eligible);
@@ -161,7 +162,8 @@ Case GenCase(int min_entities = 0) {
     if (x.kind == ConflictKind::kStation) {
       x.value = *rc::gen::element<std::string>("JQ", "NX", "AT", "南翔");
     } else if (in.eligible.size() > 0 && *rc::gen::inRange(0, 8) > 0) {
-      x.value = std::string(in.eligible.code(*rc::gen::inRange<std::size_t>(0, in.eligible.size())));
+      x.value =
+          std::string(in.eligible.code(*rc::gen::inRange<std::size_t>(0, in.eligible.size())));
     } else {
       x.value = "NOT-IN-THE-SNAPSHOT";
     }
@@ -199,8 +201,8 @@ EngineRun RunEngine(const Case& c) {
     return run;
   }
   run.result = *r;
-  for (std::size_t n = 0; n < c.recusals.size() && !run.result.selected.empty() &&
-                          c.input.params.per_entity > 0;
+  for (std::size_t n = 0;
+       n < c.recusals.size() && !run.result.selected.empty() && c.input.params.per_entity > 0;
        ++n) {
     const std::size_t e = c.recusals[n].first % run.result.selected.size();
     const std::vector<std::string> current = CurrentInspectors(run.result, e);
@@ -261,8 +263,8 @@ RC_GTEST_PROP(DrawProperty, EngineAgreesWithTheReference, ()) {
   const ref::Output want = ref::Run(ToReference(c, run.requests));
   RC_TAG(want.failure.empty() ? "ok" : want.failure + (want.recusal_failed ? " (recusal)" : ""));
   RC_TAG(c.input.params.per_entity == kSelectionOnly ? "selection only"
-         : want.replacements.empty()                ? "no replacement"
-                                                    : "replacements");
+         : want.replacements.empty()                 ? "no replacement"
+                                                     : "replacements");
 
   RC_ASSERT(run.commitment.eligible_digest == want.E);
   RC_ASSERT(run.commitment.params_digest == want.P);
@@ -309,7 +311,7 @@ void CheckConstraints(const DrawInput& in, const DrawResult& r) {
   std::set<std::string> codes;
   for (std::size_t e = 0; e < r.selected.size(); ++e) {
     const SelectedEntity& s = r.selected[e];
-    RC_ASSERT(codes.insert(s.credit_code).second);  // no entity twice
+    RC_ASSERT(codes.insert(s.credit_code).second);   // no entity twice
     RC_ASSERT(eligible.count(s.credit_code) == 1u);  // only eligible entities
     RC_ASSERT(eligible[s.credit_code] == std::make_pair(s.stratum, s.station));
     ++per_stratum[s.stratum];
@@ -341,7 +343,8 @@ void CheckConstraints(const DrawInput& in, const DrawResult& r) {
   }
   for (const auto& [stratum, n] : per_stratum) RC_ASSERT(n == 0u);  // no rule, nobody
   if (in.params.workload_cap > 0) {
-    for (const auto& [id, n] : assigned) RC_ASSERT(pool[id]->workload + n <= in.params.workload_cap);
+    for (const auto& [id, n] : assigned)
+      RC_ASSERT(pool[id]->workload + n <= in.params.workload_cap);
   }
 }
 
@@ -372,7 +375,8 @@ RC_GTEST_PROP(DrawProperty, StratumTooSmallExactlyWhenARuleCannotBeMet, ()) {
     return;
   }
   RC_ASSERT(run.status.reason() == "stratum_too_small");
-  RC_ASSERT(run.status.message().find(Named("stratum_too_small", first->first)) != std::string::npos);
+  RC_ASSERT(run.status.message().find(Named("stratum_too_small", first->first)) !=
+            std::string::npos);
   RC_ASSERT(run.result.selected.empty());
 }
 
@@ -383,10 +387,10 @@ RC_GTEST_PROP(DrawProperty, SameInputsGiveTheSameDraw, ()) {
   Case d = c;
   d.input.eligible = Snapshot();
   for (std::size_t i = c.input.eligible.size(); i-- > 0;) {
-    RC_ASSERT(d.input.eligible
-                  .Add(c.input.eligible.code(i), c.input.eligible.stratum(i),
-                       c.input.eligible.station(i))
-                  .ok());
+    RC_ASSERT(
+        d.input.eligible
+            .Add(c.input.eligible.code(i), c.input.eligible.stratum(i), c.input.eligible.station(i))
+            .ok());
   }
   std::reverse(d.input.inspectors.begin(), d.input.inspectors.end());
   std::reverse(d.input.conflicts.begin(), d.input.conflicts.end());
@@ -481,7 +485,8 @@ RC_GTEST_PROP(DrawProperty, AddingOrRemovingAnEntityChangesTheSelection, ()) {
   RC_ASSERT(a.status.ok());
   c.input.eligible = Snapshot();
   for (std::size_t i = 0; i < before.size(); ++i) {
-    if (i != drop) RC_ASSERT(c.input.eligible.Add(before.code(i), before.stratum(i), before.station(i)).ok());
+    if (i != drop)
+      RC_ASSERT(c.input.eligible.Add(before.code(i), before.stratum(i), before.station(i)).ok());
   }
   // Generated codes never contain the lower-case letters of this one.
   if (add) RC_ASSERT(c.input.eligible.Add("NEW~entity", changed, OneOf(kStations)).ok());

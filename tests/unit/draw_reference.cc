@@ -38,13 +38,12 @@ std::string Unhex(const std::string& hex) {
 
 // §2.1 free text.
 std::string Escape(const std::string& s) {
+  static const std::map<char, std::string> kEscapes = {
+      {'\\', "\\\\"}, {'\t', "\\t"}, {'\n', "\\n"}, {'\r', "\\r"}};
   std::string out;
   for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
+    auto it = kEscapes.find(c);
+    out += it == kEscapes.end() ? std::string(1, c) : it->second;
   }
   return out;
 }
@@ -200,7 +199,8 @@ Output Run(const Input& in) {
   std::sort(sorted.begin(), sorted.end(),
             [](const Entity& a, const Entity& b) { return a.code < b.code; });
   std::string eligible_text;
-  for (const Entity& e : sorted) eligible_text += e.code + "\t" + e.stratum + "\t" + e.station + "\n";
+  for (const Entity& e : sorted)
+    eligible_text += e.code + "\t" + e.stratum + "\t" + e.station + "\n";
   const std::string E = Sm3Raw(eligible_text);
   const std::string S = Sm3Raw(SelectionText(in));
   const std::string P = Sm3Raw(ParamsText(in));
@@ -212,7 +212,8 @@ Output Run(const Input& in) {
   commitment += "eligible_count: " + std::to_string(in.eligible.size()) + "\n";
   commitment += "eligible_digest: " + out.E + "\n";
   commitment += "params_digest: " + out.P + "\n";
-  commitment += std::string("seed_mode: ") + (in.public_value ? "public-value" : "commit-reveal") + "\n";
+  commitment +=
+      std::string("seed_mode: ") + (in.public_value ? "public-value" : "commit-reveal") + "\n";
   if (!in.public_value) {
     out.seed_commitment = Hex(Sm3Raw(in.seed));
     commitment += "seed_commitment: " + out.seed_commitment + "\n";
@@ -347,8 +348,11 @@ namespace {
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
   for (char c : s) {
-    if (c == sep) out.emplace_back();
-    else out.back() += c;
+    if (c == sep) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
   }
   return out;
 }
@@ -362,6 +366,7 @@ std::vector<std::string> Items(const std::string& s) {
 RecordedFile ReadDrawFile(const std::string& text) {
   RecordedFile f;
   Input& in = f.input;
+  std::map<std::string, std::string> header;
   std::string section;
   std::istringstream lines(text);
   std::string line;
@@ -373,20 +378,8 @@ RecordedFile ReadDrawFile(const std::string& text) {
       continue;
     }
     if (section.empty()) {  // header "key: value" or "key:"
-      std::size_t colon = line.find(':');
-      std::string key = line.substr(0, colon);
-      std::string value = colon + 1 < line.size() ? line.substr(colon + 2) : "";
-      if (key == "commitment_id") f.commitment_id = value;
-      else if (key == "seed_mode") in.public_value = value == "public-value";
-      else if (key == "seed_source") in.seed_source = Unescape(value);
-      else if (key == "seed_hex") in.seed = Unhex(value);
-      else if (key == "plan") in.plan = Unescape(value);
-      else if (key == "exclusions") in.exclusions = Unescape(value);
-      else if (key == "items") in.items = Items(value);
-      else if (key == "per_entity") in.per_entity = std::stoi(value);
-      else if (key == "workload_cap") in.workload_cap = std::stoull(value);
-      else if (key == "cross_station") in.cross_station = value == "yes";
-      else if (key == "mixed_departments") in.mixed_departments = value == "yes";
+      const std::size_t colon = line.find(':');
+      header[line.substr(0, colon)] = colon + 1 < line.size() ? line.substr(colon + 2) : "";
       continue;
     }
     std::vector<std::string> row = Split(line, '\t');
@@ -412,6 +405,17 @@ RecordedFile ReadDrawFile(const std::string& text) {
       f.recusals.push_back({row[1], row[2], row[3]});
     }
   }
+  f.commitment_id = header["commitment_id"];
+  in.public_value = header["seed_mode"] == "public-value";
+  in.seed_source = Unescape(header["seed_source"]);
+  in.seed = Unhex(header["seed_hex"]);
+  in.plan = Unescape(header["plan"]);
+  in.exclusions = Unescape(header["exclusions"]);
+  in.items = Items(header["items"]);
+  in.per_entity = std::stoi(header["per_entity"]);
+  in.workload_cap = std::stoull(header["workload_cap"]);
+  in.cross_station = header["cross_station"] == "yes";
+  in.mixed_departments = header["mixed_departments"] == "yes";
   return f;
 }
 

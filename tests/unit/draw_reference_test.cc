@@ -33,7 +33,8 @@ TEST(DrawReference, WorkedExampleOfTheDocument) {  // §11: vector1.draw
   EXPECT_EQ(out.E, "777cad1cb46a9f79316391446ee343479d19687dc577272c245d3acde7265777");
   EXPECT_EQ(out.S, "c2d68aef3fbb7434cdab3f570970e7bda754bf3723b74bb6fa8e1725f1e376b3");
   EXPECT_EQ(out.P, "7ba361f3d9d4e22e1f80947b72b89f9f816ee7ff492887a7c81151bbc9ac1b8f");
-  EXPECT_EQ(out.seed_commitment, "8cccccd7fffd178651340f12b8f409b6d050395e3f95bbcc57144350110519a2");
+  EXPECT_EQ(out.seed_commitment,
+            "8cccccd7fffd178651340f12b8f409b6d050395e3f95bbcc57144350110519a2");
   EXPECT_EQ(out.commitment_id, "2ad3ffccb7707f70a1d9587bfb5bc765e7f0ee8921c69403f8b535fba4c1866f");
   EXPECT_EQ(out.k_select, "4a937e597eb4926aa6d73b7fe098d2c1e2fb8d14c379a181528be6536b616ffc");
   EXPECT_EQ(out.k_assign, "791e5788de77e622adc3cc1589f5deacef3f8e4292dab97a348f30cf25ef2e25");

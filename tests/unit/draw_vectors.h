@@ -41,8 +41,9 @@ inline VectorSpec PublicValueVector() {
   in.params.items = {"TS-01"};
   in.params.strata = {{"A", false, 1, 0}, {"B", false, 2, 0}};
   in.params.per_entity = 2;
-  in.inspectors = {Insp("T01", "特种设备科", "", {"TS-01"}), Insp("T02", "特种设备科", "", {"TS-01"}),
-                   Insp("T03", "执法大队", "", {"TS-01"}), Insp("T04", "执法大队", "", {"SP-01"})};
+  in.inspectors = {Insp("T01", "特种设备科", "", {"TS-01"}),
+                   Insp("T02", "特种设备科", "", {"TS-01"}), Insp("T03", "执法大队", "", {"TS-01"}),
+                   Insp("T04", "执法大队", "", {"SP-01"})};
   in.seed = "03 12 18 22 27 31 + 05";
   in.seed_source = "上海福利彩票 2024-03-05 开奖号码（红球6个 + 蓝球1个）";
   return v;
@@ -53,7 +54,8 @@ inline VectorSpec SelectionOnlyVector() {
   VectorSpec v{"vector3-selection-only.draw", {}, SeedMode::kCommitReveal, {}};
   DrawInput& in = v.input;
   for (int i = 0; i < 10; ++i) {
-    if (!in.eligible.Add(Code(3000 + 7 * i), i < 6 ? "一般程序" : "简易程序", "").ok()) std::abort();
+    if (!in.eligible.Add(Code(3000 + 7 * i), i < 6 ? "一般程序" : "简易程序", "").ok())
+      std::abort();
   }
   in.params.plan = "2024年第二季度行政处罚案卷评查抽样";
   in.params.strata = {{"一般程序", true, 0, 500000}, {"简易程序", false, 1, 0}};
@@ -71,16 +73,17 @@ inline VectorSpec StrataVector() {
   VectorSpec v{"vector4-strata.draw", {}, SeedMode::kCommitReveal, {}};
   DrawInput& in = v.input;
   // A: 3 entries, B: 6, C: 4, D: 2 (no rule).
-  const char* strata[] = {"A", "B", "B", "C", "B", "A", "C", "B", "D", "B", "C", "A", "B", "C", "D"};
+  const char* strata[] = {"A", "B", "B", "C", "B", "A", "C", "B",
+                          "D", "B", "C", "A", "B", "C", "D"};
   for (int i = 0; i < 15; ++i) {
     if (!in.eligible.Add(Code(4000 + 13 * i), strata[i], i % 2 ? "AT" : "JQ").ok()) std::abort();
   }
   in.params.plan = "分层边界示例";
   in.params.items = {"SP-01"};
-  in.params.strata = {{"A", false, 3, 0},        // 3 of 3: all
-                      {"B", true, 0, 250000},    // 6 × 0.25 = 1.5 → 2
-                      {"C", true, 0, 10000},     // 4 × 0.01 = 0.04 → 0 → at least 1
-                      {"E", false, 0, 0}};       // no entries, nothing to draw
+  in.params.strata = {{"A", false, 3, 0},      // 3 of 3: all
+                      {"B", true, 0, 250000},  // 6 × 0.25 = 1.5 → 2
+                      {"C", true, 0, 10000},   // 4 × 0.01 = 0.04 → 0 → at least 1
+                      {"E", false, 0, 0}};     // no entries, nothing to draw
   in.params.per_entity = 2;
   in.inspectors = {Insp("A1", "江桥所", "JQ", {"SP-01"}), Insp("A2", "江桥所", "JQ", {"SP-01"}),
                    Insp("B1", "安亭所", "AT", {"SP-01"}), Insp("B2", "安亭所", "AT", {"SP-01"})};
@@ -135,7 +138,10 @@ inline std::vector<std::string> VectorFiles() {
 
 inline std::vector<VectorSpec> AllVectors() {
   return {{"vector1.draw", VectorInput(), SeedMode::kCommitReveal, {{0, 0}}},
-          PublicValueVector(), SelectionOnlyVector(), StrataVector(), RecusalsVector()};
+          PublicValueVector(),
+          SelectionOnlyVector(),
+          StrataVector(),
+          RecusalsVector()};
 }
 
 }  // namespace jg::draw::testing

@@ -2,6 +2,8 @@
 // input (draw_vectors.h) and verifies. To (re)write the files after adding a
 // vector: JG_WRITE_DRAW_VECTORS=1 unit_tests --gtest_filter='DrawVectors.*'
 // — never to "fix" a changed algorithm: a published vector must not change.
+#include "draw_vectors.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -9,7 +11,6 @@
 
 #include "domain/draw/draw.h"
 #include "domain/draw/draw_file.h"
-#include "draw_vectors.h"
 
 namespace jg::draw {
 namespace {
@@ -24,8 +25,8 @@ std::string Export(const testing::VectorSpec& v) {
   for (std::size_t n = 0; n < v.recusals.size(); ++n) {
     const auto [e, who] = v.recusals[n];
     const std::vector<std::string> current = CurrentInspectors(*r, e);
-    auto rep = Recuse(v.input, *r, r->selected[e].credit_code, current.at(who),
-                      static_cast<int>(n + 1));
+    auto rep =
+        Recuse(v.input, *r, r->selected[e].credit_code, current.at(who), static_cast<int>(n + 1));
     EXPECT_TRUE(rep.ok()) << rep.status().ToString();
     if (!rep.ok()) return "";
     r->replacements.push_back(*rep);
