@@ -23,7 +23,9 @@ namespace ref = reference;
 
 // ---- generators ---------------------------------------------------------
 
-const std::vector<std::string> kStrata = {"", "A", "B", "C", "D"};
+// Credit-risk classes, unclassified, and a UTF-8 key (case-file sampling's
+// strata are Chinese): byte order puts it after the ASCII ones.
+const std::vector<std::string> kStrata = {"", "A", "B", "C", "D", "一般"};
 const std::vector<std::string> kStations = {"", "JQ", "NX", "AT", "南翔"};
 const std::vector<std::string> kDepartments = {"执法大队", "江桥所", "南翔所", "食品科"};
 const std::vector<std::string> kItems = {"SP-01", "SP-02", "TS-01"};
@@ -85,7 +87,7 @@ StratumRule GenRule(const std::string& stratum, std::uint64_t size) {
 std::vector<StratumRule> GenRules(const Snapshot& s) {
   const auto sizes = StratumSizes(s);
   std::vector<StratumRule> rules;
-  for (const char* stratum : {"", "A", "B", "C", "D", "E"}) {
+  for (const char* stratum : {"", "A", "B", "C", "D", "一般", "E"}) {
     if (*rc::gen::inRange(0, 4) == 0) continue;  // strata without a rule contribute nobody
     auto it = sizes.find(stratum);
     rules.push_back(GenRule(stratum, it == sizes.end() ? 0 : it->second));
@@ -435,7 +437,7 @@ double OutcomeBits(const DrawInput& in, const std::string* except = nullptr) {
 Case GenOpenCase() {
   Case c = GenCase(60);
   c.input.params.strata.clear();  // every stratum, a third to two thirds of it
-  for (const char* stratum : {"", "A", "B", "C", "D"}) {
+  for (const std::string& stratum : kStrata) {
     c.input.params.strata.push_back(
         {stratum, true, 0, *rc::gen::element<std::uint32_t>(333333, 500000, 666667)});
   }
