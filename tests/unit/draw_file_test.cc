@@ -15,7 +15,7 @@ namespace jg::draw {
 namespace {
 
 std::string ReadVector() {
-  std::ifstream f(std::string(JG_SOURCE_DIR) + "/tests/data/draw/vector1.draw", std::ios::binary);
+  std::ifstream f(std::string(JG_SOURCE_DIR) + "/tests/vectors/draw/vector1.draw", std::ios::binary);
   std::stringstream s;
   s << f.rdbuf();
   return s.str();

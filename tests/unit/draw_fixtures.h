@@ -1,5 +1,5 @@
 // Inputs shared by the draw tests: valid credit codes and the test vector's
-// input (tests/data/draw/vector1.draw is its export).
+// input (tests/vectors/draw/vector1.draw is its export).
 #pragma once
 
 #include <cstdio>
