@@ -43,9 +43,29 @@ struct ParsedTable {
   }
 };
 
+// Hex digits in pairs (either case) to bytes.
+bool ParseHex(std::string_view s, std::string* out) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (s.size() % 2 != 0) return false;
+  out->clear();
+  out->reserve(s.size() / 2);
+  for (size_t i = 0; i < s.size(); i += 2) {
+    int hi = digit(s[i]), lo = digit(s[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return true;
+}
+
 std::string Text(const sql::Value& v) {
   if (auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* b = std::get_if<sql::Bytes>(&v)) return b->data;
   return "";
 }
 
@@ -288,6 +308,7 @@ class Importer {
         return nullptr;
       }
       if (is_key) return fail("required", "不能为空");
+      if (col.not_null && col.type == ColumnType::kBytes) return sql::Bytes{};
       if (col.not_null) return std::string();  // NOT NULL text: read as ""
       return nullptr;
     }
@@ -295,6 +316,11 @@ class Importer {
       std::int64_t n = 0;
       if (!ParseInt(cell.text, &n)) return fail("not_integer", "应为整数");
       return n;
+    }
+    if (col.type == ColumnType::kBytes) {
+      sql::Bytes b;
+      if (!ParseHex(cell.text, &b.data)) return fail("not_hex", "应为十六进制编码的字节");
+      return b;
     }
     if (!IsValidUtf8(cell.text)) return fail("invalid_utf8", "不是有效的 UTF-8 文本");
     if (col.is_date && !cell.text.empty()) {
