@@ -18,11 +18,6 @@ class AttachmentContract : public ::testing::TestWithParam<std::string> {
     if (!ts_.store) GTEST_SKIP() << skip;
     Department bureau{0, "JDSJ", "嘉定区市场监督管理局", DepartmentKind::kBureau, std::nullopt, "", "", 1};
     Id root = store().InsertDepartment(bureau).value();
-    Entity e;
-    e.credit_code = testing::ValidCreditCode(801);
-    e.name = "附件测试企业";
-    e.registered_on = "2020-01-01";
-    Id entity = store().InsertEntity(e, "test").value();
     InspectionPlan p;
     p.name = "2024年附件测试计划";
     p.year = 2024;
@@ -30,15 +25,25 @@ class AttachmentContract : public ::testing::TestWithParam<std::string> {
     p.period_to = "2024-12-31";
     p.lead_department_id = root;
     p.updated_at = 1;
-    Id plan = store().InsertPlan(p).value();
-    for (int i = 0; i < 2; ++i) {
+    auto plan_id = store().InsertPlan(p);
+    ASSERT_TRUE(plan_id.ok()) << plan_id.status().ToString();
+    Id plan = *plan_id;
+    for (int i = 0; i < 2; ++i) {  // a task for each of two entities
+      Entity e;
+      e.credit_code = testing::ValidCreditCode(801 + i);
+      e.name = "附件测试企业" + std::to_string(i);
+      e.registered_on = "2020-01-01";
+      auto entity = store().InsertEntity(e, "test");
+      ASSERT_TRUE(entity.ok()) << entity.status().ToString();
       InspectionTask t;
       t.plan_id = plan;
-      t.entity_id = entity;
+      t.entity_id = *entity;
       t.credit_code = e.credit_code;
       t.status = TaskStatus::kAssigned;
       t.updated_at = 1;
-      tasks_.push_back(store().InsertTask(t).value());
+      auto task = store().InsertTask(t);
+      ASSERT_TRUE(task.ok()) << task.status().ToString();
+      tasks_.push_back(*task);
     }
   }
   Store& store() { return *ts_.store; }
