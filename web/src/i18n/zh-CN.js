@@ -162,6 +162,7 @@ export default {
   'audit.empty': '暂无审计记录',
   'audit.recordKind.user': '用户',
   'audit.recordKind.department': '部门',
+  'audit.recordKind.task_attachment': '检查结果附件',
   'audit.action.session.login': '登录',
   'audit.action.session.logout': '退出登录',
   'audit.action.user.create': '新建用户',
@@ -170,6 +171,8 @@ export default {
   'audit.action.user.password_change': '修改密码',
   'audit.action.department.create': '新建部门',
   'audit.action.department.update': '修改部门',
+  'audit.action.task.attachment.add': '添加检查结果附件',
+  'audit.action.task.attachment.withdraw': '撤回检查结果附件',
 
   // market entities (市场主体名录): field labels and codes
   'entity.field.credit_code': '统一社会信用代码',
