@@ -433,9 +433,15 @@ class BatchInsert {
     max_rows_ = std::max<size_t>(1, std::min<size_t>(256, 16000 / std::max<size_t>(1, cols_.size())));
   }
   Status Add(sql::Params row, std::int64_t record) {
+    for (const auto& v : row) {
+      if (auto* s = std::get_if<std::string>(&v)) pending_bytes_ += s->size();
+      if (auto* b = std::get_if<sql::Bytes>(&v)) pending_bytes_ += b->data.size();
+    }
     rows_.push_back(std::move(row));
     records_.push_back(record);
-    return rows_.size() >= max_rows_ ? Flush() : Status::Ok();
+    // Photos of inspection results make rows of megabytes: a batch stays far
+    // below PostgreSQL's 1 GB message limit.
+    return rows_.size() >= max_rows_ || pending_bytes_ >= kMaxBatchBytes ? Flush() : Status::Ok();
   }
   // Rows that reference `first`'s rows: `first` is flushed before each batch.
   void After(BatchInsert* first) { first_ = first; }
@@ -461,6 +467,7 @@ class BatchInsert {
     JG_RETURN_IF_ERROR(c_.Exec("RELEASE SAVEPOINT exchange_batch", {}).status());
     rows_.clear();
     records_.clear();
+    pending_bytes_ = 0;
     return Status::Ok();
   }
 
@@ -490,6 +497,8 @@ class BatchInsert {
   std::string file_;
   ExchangeImportReport& report_;
   size_t max_rows_ = 1;
+  static constexpr size_t kMaxBatchBytes = 32u << 20;
+  size_t pending_bytes_ = 0;
   BatchInsert* first_ = nullptr;
   std::vector<sql::Params> rows_;
   std::vector<std::int64_t> records_;
