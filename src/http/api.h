@@ -63,6 +63,7 @@ void RegisterHoldingRoutes(Router& r, Services& s);
 void RegisterPortalRoutes(Router& r, Services& s);
 void RegisterInspectionRoutes(Router& r, Services& s);
 void RegisterPlanRoutes(Router& r, Services& s);
+void RegisterAttachmentRoutes(Router& r, Services& s);  // inspection-tasks/{id}/attachments
 void RegisterCaseRoutes(Router& r, Services& s);
 void RegisterCaseReviewRoutes(Router& r, Services& s);
 void RegisterCaseRecordRoutes(Router& r, Services& s);
@@ -87,6 +88,7 @@ inline void RegisterApi(Router& r, Services& s, std::int64_t session_seconds) {
   RegisterPortalRoutes(r, s);
   RegisterInspectionRoutes(r, s);
   RegisterPlanRoutes(r, s);
+  RegisterAttachmentRoutes(r, s);
   RegisterCaseRoutes(r, s);
   RegisterCaseReviewRoutes(r, s);
   RegisterCaseRecordRoutes(r, s);

@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -49,7 +50,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void Read() {
     idle_ = true;
     parser_.emplace();
-    parser_->body_limit(cfg_.body_limit);
+    // Beast checks a Content-Length against the limit in force while the
+    // header is read, before the route is known: the largest limit here,
+    // the route's own one in OnHeader.
+    limit_ = cfg_.body_limit;
+    std::size_t largest = cfg_.body_limit;
+    for (const auto& u : cfg_.uploads) largest = std::max(largest, u.limit);
+    parser_->body_limit(largest);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(std::chrono::seconds(cfg_.read_timeout_seconds));
     bhttp::async_read_header(stream_, buffer_, *parser_,
@@ -61,10 +68,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // The body limit depends on the route: uploads may be larger.
   void OnHeader(beast::error_code ec) {
     if (ec) return OnRead(ec);
-    if (!cfg_.upload_prefix.empty() &&
-        parser_->get().target().starts_with(cfg_.upload_prefix)) {
-      parser_->body_limit(cfg_.upload_limit);
-    }
+    const auto target = parser_->get().target();
+    limit_ = BodyLimitFor(cfg_.uploads, cfg_.body_limit, std::string_view(target.data(), target.size()));
+    if (auto length = parser_->content_length(); length && *length > limit_)
+      return OnRead(bhttp::error::body_limit);
+    parser_->body_limit(limit_);  // chunked bodies: counted as they arrive
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) {
                         self->OnRead(ec);
@@ -75,7 +83,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     idle_ = false;
     if (ec == bhttp::error::body_limit) {
       Response r = Error(413, "payload_too_large",
-                         "请求体超过 " + std::to_string(cfg_.body_limit / 1024) + " KiB 上限");
+                         "请求体超过 " + std::to_string(limit_ / 1024) + " KiB 上限");
       AddSecurityHeaders(r);
       return Write(std::move(r), 11, false);
     }
@@ -140,6 +148,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::atomic<bool>& stopping_;
   std::string client_;
   bool idle_ = true;
+  std::size_t limit_ = 0;  // the body limit of the request being read
 };
 
 }  // namespace
@@ -173,6 +182,15 @@ struct Server::Impl {
     });
   }
 };
+
+std::size_t BodyLimitFor(const std::vector<UploadRoute>& uploads, std::size_t body_limit,
+                         std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  for (const auto& u : uploads) {
+    if (path.starts_with(u.prefix) && path.ends_with(u.suffix)) return u.limit;
+  }
+  return body_limit;
+}
 
 Server::Server(ServerConfig config, Dispatcher& dispatcher)
     : impl_(std::make_unique<Impl>(std::move(config), dispatcher)) {}

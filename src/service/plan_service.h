@@ -11,6 +11,7 @@
 #include "domain/inspection_plan.h"
 #include "domain/problem_rate_estimate.h"
 #include "domain/permissions.h"
+#include "domain/task_attachment.h"
 #include "service/service_env.h"
 
 namespace jg {
@@ -87,6 +88,17 @@ class PlanService {
   // Every result recorded for the task, oldest first.
   Result<std::vector<TaskResultRecord>> ResultHistory(const Actor& actor, Id task_id);
 
+  // ---- photos and files of a task's result (plan_attachments.cc) ----
+  // Seen and added by whoever may record the result (RecordResult's rule);
+  // once the results are published, added and withdrawn only by the lead
+  // department (CorrectResult's rule). A withdrawal keeps the file.
+  Result<std::vector<TaskAttachment>> Attachments(const Actor& actor, Id task_id);
+  // With its bytes; withdrawn ones too (they stay part of the record).
+  Result<TaskAttachment> Attachment(const Actor& actor, Id task_id, Id attachment_id);
+  Result<TaskAttachment> AddAttachment(const Actor& actor, Id task_id, const std::string& name,
+                                       const std::string& bytes);
+  Result<TaskAttachment> WithdrawAttachment(const Actor& actor, Id task_id, Id attachment_id);
+
   Result<PlanStats> Stats(const Actor& actor, int year);
 
   // ---- public (no login) ----
@@ -104,6 +116,12 @@ class PlanService {
 
  private:
   Status RequireManage(const Actor& actor, const InspectionPlan& plan);
+  // RecordResult's rule: one of the task's inspectors, or a holder of
+  // inspection_results.record over the plan's lead department.
+  Status RequireResultWriter(const Actor& actor, const InspectionTask& task,
+                             const InspectionPlan& plan);
+  // The task, once `actor` may change its attachments now.
+  Result<InspectionTask> LoadForAttachmentChange(const Actor& actor, Id task_id);
   Status CheckChecklistOf(const InspectionPlan& plan, const InspectionTask& task);
   Status ApplyResult(const InspectionPlan& plan, const InspectionTask& result, InspectionTask& task);
   Status SaveResult(const Actor& actor, const char* action, const InspectionTask& before,

@@ -95,18 +95,22 @@ Status PlanService::SaveResult(const Actor& actor, const char* action, const Ins
   });
 }
 
-Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
-                                                 InspectionTask result) {
-  JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
-  JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(task.plan_id));
+Status PlanService::RequireResultWriter(const Actor& actor, const InspectionTask& task,
+                                        const InspectionPlan& plan) {
   auto me = InspectorOf(env_.store, actor);
   const bool assigned =
       me && std::find(task.inspector_ids.begin(), task.inspector_ids.end(), *me) !=
                 task.inspector_ids.end();
-  if (!assigned) {
-    JG_RETURN_IF_ERROR(RequirePermission(env_.store, actor, Permission::kRecordInspectionResults,
-                                         plan.lead_department_id));
-  }
+  if (assigned) return Status::Ok();
+  return RequirePermission(env_.store, actor, Permission::kRecordInspectionResults,
+                           plan.lead_department_id);
+}
+
+Result<InspectionTask> PlanService::RecordResult(const Actor& actor, Id task_id,
+                                                 InspectionTask result) {
+  JG_ASSIGN_OR_RETURN(InspectionTask task, env_.store.GetTask(task_id));
+  JG_ASSIGN_OR_RETURN(InspectionPlan plan, env_.store.GetPlan(task.plan_id));
+  JG_RETURN_IF_ERROR(RequireResultWriter(actor, task, plan));
   if (task.version != result.version)
     return Aborted("stale_version", "该任务已被他人修改，请刷新后重试");
   if (plan.status != PlanStatus::kDrawn || task.status == TaskStatus::kCancelled)

@@ -22,6 +22,17 @@ Status WriteFile(const std::filesystem::path& path, const std::string& bytes) {
   return Status::Ok();
 }
 
+std::string HexOf(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out += kDigits[c >> 4];
+    out += kDigits[c & 0xF];
+  }
+  return out;
+}
+
 std::string SelectSql(const TableSchema& s, const sql::Dialect& d) {
   std::string q = "SELECT ";
   for (size_t i = 0; i < s.columns.size(); ++i) q += (i ? ", " : "") + s.columns[i].name;
@@ -59,6 +70,7 @@ Result<ExportSummary> ExportExchange(Store& store, const std::string& dir, UnixS
         cells.clear();
         for (size_t i = 0; i < r.size(); ++i) {
           if (r.IsNull(i)) cells.emplace_back(std::nullopt);
+          else if (s.columns[i].type == ColumnType::kBytes) cells.emplace_back(HexOf(r.Str(i)));
           else cells.emplace_back(r.Str(i));
         }
         bytes += CsvLineExact(cells);

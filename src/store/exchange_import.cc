@@ -43,9 +43,29 @@ struct ParsedTable {
   }
 };
 
+// Hex digits in pairs (either case) to bytes.
+bool ParseHex(std::string_view s, std::string* out) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (s.size() % 2 != 0) return false;
+  out->clear();
+  out->reserve(s.size() / 2);
+  for (size_t i = 0; i < s.size(); i += 2) {
+    int hi = digit(s[i]), lo = digit(s[i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+  }
+  return true;
+}
+
 std::string Text(const sql::Value& v) {
   if (auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* b = std::get_if<sql::Bytes>(&v)) return b->data;
   return "";
 }
 
@@ -288,6 +308,7 @@ class Importer {
         return nullptr;
       }
       if (is_key) return fail("required", "不能为空");
+      if (col.not_null && col.type == ColumnType::kBytes) return sql::Bytes{};
       if (col.not_null) return std::string();  // NOT NULL text: read as ""
       return nullptr;
     }
@@ -295,6 +316,11 @@ class Importer {
       std::int64_t n = 0;
       if (!ParseInt(cell.text, &n)) return fail("not_integer", "应为整数");
       return n;
+    }
+    if (col.type == ColumnType::kBytes) {
+      sql::Bytes b;
+      if (!ParseHex(cell.text, &b.data)) return fail("not_hex", "应为十六进制编码的字节");
+      return b;
     }
     if (!IsValidUtf8(cell.text)) return fail("invalid_utf8", "不是有效的 UTF-8 文本");
     if (col.is_date && !cell.text.empty()) {
@@ -407,9 +433,15 @@ class BatchInsert {
     max_rows_ = std::max<size_t>(1, std::min<size_t>(256, 16000 / std::max<size_t>(1, cols_.size())));
   }
   Status Add(sql::Params row, std::int64_t record) {
+    for (const auto& v : row) {
+      if (auto* s = std::get_if<std::string>(&v)) pending_bytes_ += s->size();
+      if (auto* b = std::get_if<sql::Bytes>(&v)) pending_bytes_ += b->data.size();
+    }
     rows_.push_back(std::move(row));
     records_.push_back(record);
-    return rows_.size() >= max_rows_ ? Flush() : Status::Ok();
+    // Photos of inspection results make rows of megabytes: a batch stays far
+    // below PostgreSQL's 1 GB message limit.
+    return rows_.size() >= max_rows_ || pending_bytes_ >= kMaxBatchBytes ? Flush() : Status::Ok();
   }
   // Rows that reference `first`'s rows: `first` is flushed before each batch.
   void After(BatchInsert* first) { first_ = first; }
@@ -435,6 +467,7 @@ class BatchInsert {
     JG_RETURN_IF_ERROR(c_.Exec("RELEASE SAVEPOINT exchange_batch", {}).status());
     rows_.clear();
     records_.clear();
+    pending_bytes_ = 0;
     return Status::Ok();
   }
 
@@ -464,6 +497,8 @@ class BatchInsert {
   std::string file_;
   ExchangeImportReport& report_;
   size_t max_rows_ = 1;
+  static constexpr size_t kMaxBatchBytes = 32u << 20;
+  size_t pending_bytes_ = 0;
   BatchInsert* first_ = nullptr;
   std::vector<sql::Params> rows_;
   std::vector<std::int64_t> records_;

@@ -12,7 +12,8 @@
 
 namespace jg::sql::exchange {
 
-enum class ColumnType { kInteger, kText };
+// kBytes: BLOB / bytea, written as lower-case hex.
+enum class ColumnType { kInteger, kText, kBytes };
 
 struct Column {
   std::string name;

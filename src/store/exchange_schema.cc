@@ -49,6 +49,7 @@ Result<ColumnType> TypeOf(const std::string& table, const std::string& column, s
   if (type == "integer" || type == "bigint" || type == "smallint" || type == "int")
     return ColumnType::kInteger;
   if (type == "text") return ColumnType::kText;
+  if (type == "blob" || type == "bytea") return ColumnType::kBytes;
   return Internal("exchange_unsupported_type: " + table + "." + column + " has type " + type +
                   "; docs/exchange-format.md needs an encoding for it first");
 }

@@ -33,6 +33,7 @@ const std::vector<ExchangeTable>& ExchangeTables() {
       {"task_result_history", "task_id, version", false, "", "检查结果的每一次录入与更正"},
       {"task_checklist", "task_id, position", false, "", "检查结果的检查要点结论"},
       {"task_inspectors", "task_id, position", false, "", "任务的检查人员（按顺序）"},
+      {"task_attachments", "id", false, "", "检查结果的附件（照片、文件），撤回的也保留"},
       {"draw_recusals", "plan_id, n", false, "", "摇号后的回避与替换"},
       {"leads", "id", false, "", "案件线索"},
       {"lead_excluded_periods", "lead_id, position", false, "", "线索核查期限中扣除的期间"},

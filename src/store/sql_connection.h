@@ -14,9 +14,15 @@
 
 namespace jg::sql {
 
-using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+// Binary data (BLOB / bytea); plain std::string binds as text.
+struct Bytes {
+  std::string data;
+};
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Bytes>;
 using Params = std::vector<Value>;
 
+// A row's columns as strings: text as is, integers in decimal, binary
+// columns as their raw bytes on both backends.
 class Row {
  public:
   explicit Row(std::vector<std::optional<std::string>> cols) : cols_(std::move(cols)) {}

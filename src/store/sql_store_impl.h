@@ -450,6 +450,10 @@ class SqlStore final : public Store {
                        const std::string& reason, UnixSeconds at, const std::string& by) override;
   Status InsertTaskResult(const TaskResultRecord& r) override;
   Result<std::vector<TaskResultRecord>> ListTaskResults(Id task_id) override;
+  Result<Id> InsertTaskAttachment(const TaskAttachment& a) override;  // sql_attachments.cc
+  Result<std::vector<TaskAttachment>> ListTaskAttachments(Id task_id) override;
+  Result<TaskAttachment> GetTaskAttachment(Id id) override;
+  Status WithdrawTaskAttachment(Id id, UnixSeconds at, const std::string& by) override;
   Status InsertPlanPopulation(
       Id plan_id, const std::vector<std::pair<std::string, std::int64_t>>& eligible) override;
   Result<std::vector<StratumSample>> ListStratumSamples(int year) override;

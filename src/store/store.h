@@ -31,6 +31,7 @@
 #include "domain/inspection_registry.h"
 #include "domain/registration.h"
 #include "domain/status.h"
+#include "domain/task_attachment.h"
 
 namespace jg {
 
@@ -448,6 +449,14 @@ class Store {
   // Every result of a task as recorded, oldest first.
   virtual Status InsertTaskResult(const TaskResultRecord& r) = 0;
   virtual Result<std::vector<TaskResultRecord>> ListTaskResults(Id task_id) = 0;
+  // Photos and files of a task's result (sql_attachments.cc). Insert stores
+  // the bytes; List gives every attachment, withdrawn ones too, by id and
+  // without bytes; Get gives one with its bytes; Withdraw marks one in force
+  // as withdrawn (kFailedPrecondition if it already is), keeping the row.
+  virtual Result<Id> InsertTaskAttachment(const TaskAttachment& a) = 0;
+  virtual Result<std::vector<TaskAttachment>> ListTaskAttachments(Id task_id) = 0;
+  virtual Result<TaskAttachment> GetTaskAttachment(Id id) = 0;
+  virtual Status WithdrawTaskAttachment(Id id, UnixSeconds at, const std::string& by) = 0;
   // With current inspectors and the entity name; ordered by plan, then credit code.
   virtual Result<std::vector<InspectionTask>> ListTasks(const TaskQuery& q) = 0;
   // How many tasks ListTasks(q) would return without offset and limit.

@@ -260,6 +260,7 @@ TEST_P(AuthzMatrix, EveryRouteEveryRole) {
     if (c.id_kind != "-") path = Replace(path, "{id}", ids.at(c.id_kind));
     path = Replace(path, "{code}", testing::ValidCreditCode(501));
     path = Replace(path, "{rule}", "SH-01");
+    path = Replace(path, "{aid}", "999999");
     path = Replace(path, "{sample_id}", ids["review_sample"]);
     if (c.query != "-") path += "?" + c.query;
     path = Replace(path, "{other_dept}", ids["other_dept"]);  // a query naming 南翔所

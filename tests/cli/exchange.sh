@@ -27,7 +27,7 @@ same_export() {
 src="sqlite:$work/src.db"
 "$bin" --db "$src" demo-init --departments "$root/data/departments-jiading.csv" \
   --entities "$root/data/demo/entities-demo.csv" >/dev/null
-"$bin" --db "$src" export --dir "$work/a" | grep -q "^exported 51 files" || fail "export"
+"$bin" --db "$src" export --dir "$work/a" | grep -q "^exported 52 files" || fail "export"
 [ -f "$work/a/manifest.csv" ] || fail "no manifest"
 
 "$bin" --db "sqlite:$work/copy.db" import --dir "$work/a" | grep -q "^imported" || fail "import"

@@ -1,7 +1,7 @@
 // End-to-end check of 双随机、一公开 in the UI: 江桥所 staff draft a plan (an API
 // field error is shown next to its field), the leader approves it, staff publish
 // the commitment, draw, replace a recused inspector, record the results (a
-// problem needs its findings) and publish them; the public page, without login,
+// problem needs its findings and gets a photo) and publish them; the public page, without login,
 // shows the commitment id, the seed and the results. A stale action (the plan
 // changed since the page was read) shows the Chinese conflict message.
 //
@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs'
 import { BASE, runSpec, tid, makeCreditCode, apiCall, chinaDate, pickOption, fillDate, savedOrFail } from './lib.mjs'
 
+// A 1×1 PNG, for the photo of a finding.
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 const LETTERS = 'ABCDEFGHJKLMNPQRTUWXY'
 const rnd = (n) => Array.from({ length: n }, () => LETTERS[Math.floor(Math.random() * LETTERS.length)]).join('')
 const RUN = rnd(4)
@@ -205,6 +207,17 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
       const n = await points.count()
       check(n >= 2, `the result form lists the item's ${n} checklist points`)
       for (let k = 0; k < n; k++) await result.locator(tid(`result-answer-${k}-${k === 1 ? 'nonconform' : 'conform'}`)).click()
+      // A photo of the finding: the file's bytes as they are, listed with its thumbnail
+      // (which loads only if the download answers with the image).
+      await result.locator(`${tid('task-attachments')} input[type=file]`).setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG_1X1 })
+      const photo = result.locator(tid('attachment-item')).filter({ hasText: '现场照片.png' })
+      await photo.waitFor()
+      await page.waitForFunction((img) => img.complete && img.naturalWidth === 1, await photo.locator(tid('attachment-thumb')).elementHandle())
+      check(true, 'a photo is uploaded and listed with its thumbnail')
+      // A page passed off as a photo is refused with the reason.
+      await result.locator(`${tid('task-attachments')} input[type=file]`).setInputFiles({ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script>') })
+      await result.locator(tid('attachment-error')).filter({ hasText: '只能上传' }).waitFor()
+      check((await result.locator(tid('attachment-item')).count()) === 1, 'a file that is not an image or PDF is refused')
       await shot('result-dialog')
       await result.locator(tid('result-form-submit')).click()
       await err.waitFor({ state: 'detached' })
@@ -239,6 +252,9 @@ await runSpec('plans', async ({ page, check, shot, visible, login, logout }) => 
   await entries.nth(1).waitFor()
   check((await entries.count()) === 2, 'its history keeps the first result and the correction')
   check((await entries.nth(1).innerText()).includes('复核后补充检查情况'), 'with the note')
+  const historyPhoto = page.locator(`${tid('result-history')} ${tid('attachment-item')}`)
+  await historyPhoto.first().waitFor()
+  check((await historyPhoto.first().innerText()).includes('现场照片.png'), "and the result's photo")
   await shot('result-history')
   await page.keyboard.press('Escape')
   await page.locator(tid('result-history')).waitFor({ state: 'hidden' })

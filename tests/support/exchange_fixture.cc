@@ -175,6 +175,18 @@ void PopulateEveryKind(const TestStore& ts) {
                            task.correction_note}),
        "task correction");
   Must(s.InsertRecusal(plan_id, 1, task_id, inspectors[1], inspectors[2], "回避", 9, "admin"), "recusal");
+  // Bytes that break text handling: NUL, CR/LF, a quote, invalid UTF-8; one withdrawn.
+  TaskAttachment photo;
+  photo.task_id = task_id;
+  photo.file_name = "现场, \"照片\".png";
+  photo.content_type = "image/png";
+  static const char kPhoto[] = "\x89PNG\r\n\x1A\n\0\0\r\n\"\xFF\xFE";
+  photo.bytes = std::string(kPhoto, sizeof kPhoto - 1);
+  photo.sm3 = Sm3Hex(photo.bytes);
+  photo.uploaded_by = "inspector";
+  photo.uploaded_at = 9;
+  Id photo_id = Must(s.InsertTaskAttachment(photo), "attachment");
+  Must(s.WithdrawTaskAttachment(photo_id, 10, "admin"), "attachment withdrawal");
 
   Lead lead;
   lead.source = LeadSource::kInspectionFinding;

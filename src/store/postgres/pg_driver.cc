@@ -28,6 +28,17 @@ Status MapPgError(PGconn* conn, const PGresult* res, const std::string& context)
   return Internal(msg);
 }
 
+// bytea in a text-format result ("\\x…") as its raw bytes.
+constexpr Oid kByteaOid = 17;
+std::string Unescape(const char* text) {
+  size_t n = 0;
+  unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &n);
+  if (!raw) return {};
+  std::string out(reinterpret_cast<const char*>(raw), n);
+  PQfreemem(raw);
+  return out;
+}
+
 class PgConnection final : public Connection {
  public:
   explicit PgConnection(PGconn* c) : conn_(c) {}
@@ -61,12 +72,18 @@ class PgConnection final : public Connection {
     const bool control = sql == "COMMIT" || sql == "ROLLBACK" || sql.rfind("BEGIN", 0) == 0;
     std::vector<std::string> text(params.size());
     std::vector<const char*> values(params.size());
+    // Binary data goes in binary format (no escaping); everything else as text.
+    std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
     for (size_t i = 0; i < params.size(); ++i) {
       if (std::holds_alternative<std::nullptr_t>(params[i])) {
         values[i] = nullptr;
       } else if (auto* n = std::get_if<std::int64_t>(&params[i])) {
         text[i] = std::to_string(*n);
         values[i] = text[i].c_str();
+      } else if (auto* b = std::get_if<Bytes>(&params[i])) {
+        values[i] = b->data.data();
+        lengths[i] = static_cast<int>(b->data.size());
+        formats[i] = 1;
       } else {
         text[i] = std::get<std::string>(params[i]);
         values[i] = text[i].c_str();
@@ -89,7 +106,7 @@ class PgConnection final : public Connection {
         it = prepared_.emplace(sql, name).first;
       }
       res = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
-                           values.data(), nullptr, nullptr, 0);
+                           values.data(), lengths.data(), formats.data(), 0);
     }
     auto status = PQresultStatus(res);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -106,6 +123,8 @@ class PgConnection final : public Connection {
         for (int c = 0; c < ncols; ++c) {
           if (PQgetisnull(res, r, c)) {
             cols.emplace_back(std::nullopt);
+          } else if (PQftype(res, c) == kByteaOid) {
+            cols.emplace_back(Unescape(PQgetvalue(res, r, c)));
           } else {
             cols.emplace_back(std::string(PQgetvalue(res, r, c), PQgetlength(res, r, c)));
           }

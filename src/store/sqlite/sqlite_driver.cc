@@ -100,6 +100,8 @@ class SqliteConnection final : public Connection {
         rc = sqlite3_bind_null(stmt, idx);
       } else if (auto* n = std::get_if<std::int64_t>(&params[i])) {
         rc = sqlite3_bind_int64(stmt, idx, *n);
+      } else if (auto* b = std::get_if<Bytes>(&params[i])) {
+        rc = sqlite3_bind_blob64(stmt, idx, b->data.data(), b->data.size(), SQLITE_TRANSIENT);
       } else {
         const auto& s = std::get<std::string>(params[i]);
         rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
@@ -119,8 +121,13 @@ class SqliteConnection final : public Connection {
       std::vector<std::optional<std::string>> cols;
       cols.reserve(ncols);
       for (int c = 0; c < ncols; ++c) {
-        if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+        const int type = sqlite3_column_type(stmt, c);
+        if (type == SQLITE_NULL) {
           cols.emplace_back(std::nullopt);
+        } else if (type == SQLITE_BLOB) {
+          const auto* data = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+          const auto n = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
+          cols.emplace_back(n == 0 ? std::string() : std::string(data, n));
         } else {
           const auto* txt = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
           cols.emplace_back(std::string(txt, static_cast<size_t>(sqlite3_column_bytes(stmt, c))));

@@ -5,7 +5,7 @@ import {
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
   ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
-  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio,
+  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio, ElUpload,
 } from 'element-plus'
 import zhCn from 'element-plus/es/locale/lang/zh-cn.mjs'
 
@@ -52,13 +52,14 @@ import 'element-plus/es/components/radio-group/style/css.mjs'
 import 'element-plus/es/components/radio/style/css.mjs'
 import 'element-plus/es/components/radio-button/style/css.mjs'
 import 'element-plus/es/components/checkbox-group/style/css.mjs'
+import 'element-plus/es/components/upload/style/css.mjs'
 
 export const elementPlus = makeInstaller([
   ElAlert, ElButton, ElCard, ElContainer, ElAside, ElHeader, ElMain, ElDescriptions, ElDescriptionsItem,
   ElDialog, ElEmpty, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElSubMenu, ElOption,
   ElSelect, ElSwitch, ElTable, ElTableColumn, ElTag, ElTreeSelect, ElLoading, ElMessage, ElMessageBox,
   ElPagination, ElTimeline, ElTimelineItem, ElProgress, ElDatePicker, ElTabs, ElTabPane, ElCheckbox, ElDrawer,
-  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio,
+  ElTooltip, ElInputNumber, ElRadioGroup, ElRadio, ElUpload,
 ])
 
 export const elementOptions = { locale: zhCn }
