@@ -152,8 +152,8 @@ draw::DrawInput MakeInput(const Directory& d, bool with_inspectors) {
     if (Mix(k) % 100 < 95) i.items.push_back("SP-02");
     i.workload = Mix(k ^ 0x77) % 200;
     in.inspectors.push_back(i);
-    in.conflicts.push_back({i.id, draw::ConflictKind::kEntity,
-                            std::string(d.code(Mix(k ^ 0x99) % d.size()))});
+    in.conflicts.push_back(
+        {i.id, draw::ConflictKind::kEntity, std::string(d.code(Mix(k ^ 0x99) % d.size()))});
     if (k % 67 == 0) {
       in.conflicts.push_back(
           {i.id, draw::ConflictKind::kStation, StationCode(static_cast<int>(Mix(k) % kStations))});
@@ -334,8 +334,9 @@ SqlFixture& Sql(const std::string& backend) {
     if (!ok) throw std::runtime_error("COPY: " + msg);
   }
   // The index a DBA would add for "per stratum, not recently inspected".
-  jg::testing::RawSql(f.ts, "CREATE INDEX draw_directory_stratum ON draw_directory "
-                            "(stratum, recently_inspected)");
+  jg::testing::RawSql(f.ts,
+                      "CREATE INDEX draw_directory_stratum ON draw_directory "
+                      "(stratum, recently_inspected)");
   jg::testing::RawSql(f.ts, "ANALYZE");
   std::fprintf(stderr, "draw_bench: %s loaded in %.1f s\n", backend.c_str(),
                std::chrono::duration<double>(Clock::now() - t0).count());
@@ -387,13 +388,20 @@ void PrintRatios() {
   };
   double snap = get("snapshot"), drw = get("draw"), ver = get("verify");
   double sq = get("sql/sqlite"), pg = get("sql/postgresql");
-  std::printf("\nThe draw of %zu entities (best of the runs, seconds):\n", Entities());
-  std::printf("  snapshot from memory %.3f | commit %.3f | draw %.3f (selection only %.3f) | "
-              "verify %.3f\n",
-              snap, get("commit"), drw, get("selection"), ver);
-  if (drw > 0 && sq > 0) std::printf("  ORDER BY random() in SQLite:     %.3f s = %.1f× the draw\n", sq, sq / drw);
-  if (drw > 0 && pg > 0) std::printf("  ORDER BY random() in PostgreSQL: %.3f s = %.1f× the draw\n", pg, pg / drw);
-  if (snap > 0) std::printf("  draw / snapshot read: %.2f×, verify / snapshot read: %.2f×\n", drw / snap, ver / snap);
+  std::fprintf(stderr, "\nThe draw of %zu entities (best of the runs, seconds):\n", Entities());
+  std::fprintf(stderr,
+               "  snapshot from memory %.3f | commit %.3f | draw %.3f (selection only %.3f) | "
+               "verify %.3f\n",
+               snap, get("commit"), drw, get("selection"), ver);
+  if (drw > 0 && sq > 0)
+    std::fprintf(stderr, "  ORDER BY random() in SQLite:     %.3f s = %.1f× the draw\n", sq,
+                 sq / drw);
+  if (drw > 0 && pg > 0)
+    std::fprintf(stderr, "  ORDER BY random() in PostgreSQL: %.3f s = %.1f× the draw\n", pg,
+                 pg / drw);
+  if (snap > 0)
+    std::fprintf(stderr, "  draw / snapshot read: %.2f×, verify / snapshot read: %.2f×\n",
+                 drw / snap, ver / snap);
 }
 
 }  // namespace
@@ -403,8 +411,14 @@ BENCHMARK(BM_Commit)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond
 BENCHMARK(BM_Draw)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DrawSelectionOnly)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Verify)->Iterations(2)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_OrderByRandom, sqlite, std::string("sqlite"))->Iterations(2)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_OrderByRandom, postgresql, std::string("postgresql"))->Iterations(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_OrderByRandom, sqlite, std::string("sqlite"))
+    ->Iterations(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_OrderByRandom, postgresql, std::string("postgresql"))
+    ->Iterations(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);

@@ -5,11 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p build/bench
-min_time=0.5
-[ "${BENCH_MODE:-quick}" = full ] && min_time=3
+min_time=0.5 import_rows=100000
+[ "${BENCH_MODE:-quick}" = full ] && min_time=3 import_rows=1000000
 scripts/with-postgres.sh bash -c "
   for b in build/release/bench/*_bench; do
     \"\$b\" --benchmark_min_time=$min_time --benchmark_format=json --benchmark_out=build/bench/\$(basename \$b).json >/dev/null
   done
+  IMPORT_ROWS=$import_rows bench/import_bench.sh build/release/src/jianguan > build/bench/import.md
 "
 python3 scripts/bench_table.py build/bench/*_bench.json | tee build/bench/results.md
+cat build/bench/import.md | tee -a build/bench/results.md

@@ -33,7 +33,8 @@ std::uint32_t CountingTree::Select(std::uint32_t rank) const {
   return pos;  // 1-based index pos + 1 is 0-based position pos
 }
 
-CandidateIndex::CandidateIndex(const InspectorPool& pool, const std::vector<std::uint64_t>& workload)
+CandidateIndex::CandidateIndex(const InspectorPool& pool,
+                               const std::vector<std::uint64_t>& workload)
     : pool_(pool), available_(pool.size()) {
   for (std::uint32_t k = 0; k < pool.size(); ++k) {
     available_[k] = pool.qualified(k) && (pool.cap() == 0 || workload[k] < pool.cap());
