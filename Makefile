@@ -1,7 +1,7 @@
 # The two commands of the README, and the targets behind them.
 #   make demo   install what is missing, build, serve a demo database on :8080
 #   make test   install what is missing, build with sanitizers, run every test
-.PHONY: demo test bootstrap web build release clean bench fuzz load crash e2e
+.PHONY: demo test bootstrap web build release clean bench fuzz load soak crash e2e
 
 DEMO_DB ?= jianguan-demo.db
 PORT ?= 8080
@@ -46,6 +46,11 @@ bench: bootstrap release
 
 load: bootstrap release
 	scripts/load.sh
+
+# The load test, then 30 minutes of a mixed workload: throughput, errors and
+# the server's memory per minute (build/bench/soak.md).
+soak: bootstrap release
+	LOAD_SOAK_SECONDS=$${LOAD_SOAK_SECONDS:-1800} scripts/load.sh
 
 crash: bootstrap release
 	scripts/with-postgres.sh bash -c 'for b in sqlite postgresql; do tests/crash/run.sh build/release/src/jianguan $$b $${CRASH_KILLS:-100}; done'

@@ -3,7 +3,10 @@
 # serving a static JSON file of the same size, in the same run (nginx is the
 # ceiling of this machine). Prints a Markdown table to build/bench/load.md.
 # LOAD_SECONDS (default 10), LOAD_CONNECTIONS (64), LOAD_DB (default: a fresh
-# SQLite demo database).
+# SQLite demo database with a small generated history, so the inspector has
+# tasks). LOAD_SOAK_SECONDS (make soak: 1800) then runs a mix of every path
+# (one request in ten a write) in LOAD_SOAK_CHUNK-second rounds (60), and
+# reports each round's throughput, p99, errors and the server's memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -24,7 +27,11 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 db=${LOAD_DB:-sqlite:$work/load.db}
-"$bin" --db "$db" demo-init --departments data/departments-jiading.csv >/dev/null
+if [ -z "${LOAD_DB:-}" ]; then
+  "$bin" --db "$db" demo-init --departments data/departments-jiading.csv \
+    --entities data/demo/entities-demo.csv >/dev/null
+  "$bin" --db "$db" demo-data --year 2023 --scale 0.02 >/dev/null
+fi
 port=$(free_port)
 "$bin" --db "$db" serve --port "$port" --threads 2 --no-access-log --portal-rate 0 >"$work/serve.log" 2>&1 &
 pids+=($!)
@@ -34,6 +41,14 @@ login=$(curl -s -D "$work/h" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"Jianguan2024"}' "$base/api/v1/auth/login")
 cookie=$(grep -i '^set-cookie:' "$work/h" | sed 's/^[Ss]et-[Cc]ookie: //; s/;.*//')
 csrf=$(echo "$login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+curl -s -D "$work/hi" -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"username":"inspector","password":"Jianguan2024"}' "$base/api/v1/auth/login"
+inspector_cookie=$(grep -i '^set-cookie:' "$work/hi" | sed 's/^[Ss]et-[Cc]ookie: //; s/;.*//')
+department=$(curl -sf -b "$cookie" "$base/api/v1/departments" |
+  python3 -c 'import json,sys; print(next(d["id"] for d in json.load(sys.stdin)["items"] if d["code"]=="JQS"))')
+tasks_path="/api/v1/inspection-tasks?page_size=20"
+tasks=$(curl -sf -b "$inspector_cookie" "$base$tasks_path" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "load: the inspector has $tasks tasks" >&2
 # A small directory to read from.
 python3 - "$work/entities.csv" <<'PY'
 import sys
@@ -79,8 +94,11 @@ pids+=($!)
 sleep 0.5
 
 cat bench/load/session.lua bench/load/stats.lua > "$work/both.lua"
-measure() {  # name url
-  JG_COOKIE="$cookie" wrk -t1 -c"$conns" -d"${secs}s" -s "$work/both.lua" "$2" 2>/dev/null \
+cat bench/load/session.lua bench/load/write.lua bench/load/stats.lua > "$work/write.lua"
+cat bench/load/session.lua bench/load/mix.lua bench/load/stats.lua > "$work/mix.lua"
+measure() {  # name url [script] [cookie]
+  JG_COOKIE="${4:-$cookie}" JG_CSRF="$csrf" JG_DEPARTMENT="$department" \
+    wrk -t1 -c"$conns" -d"${secs}s" -s "${3:-$work/both.lua}" "$2" 2>/dev/null \
     | awk -v n="$1" '/^JGSTAT/ {print n, $2, $3, $4, $5, $6}'
 }
 {
@@ -88,6 +106,9 @@ measure() {  # name url
   measure public_entity_page "$base$public_path"
   measure entity_profile_signed_in "$base$entity_path"
   measure directory_search "$base/api/v1/entities?q=%E9%A9%AC%E9%99%86&page_size=20"
+  measure portal_search "$base/api/v1/public/entities?q=%E9%A9%AC%E9%99%86"
+  measure inspector_task_list "$base$tasks_path" "$work/both.lua" "$inspector_cookie"
+  measure lead_create_write "$base/api/v1/leads" "$work/write.lua"
   measure healthz "$base/healthz"
 } > "$work/results.txt"
 mkdir -p build/bench
@@ -101,4 +122,37 @@ print("| --- | --- | --- | --- | --- | --- | --- |")
 for name, rps, p50, p99, p999, err in rows:
     r=float(rps)
     print(f"| {name} | {r:,.0f} | {r/base:.2f}× | {int(p50)/1000:.2f} ms | {int(p99)/1000:.2f} ms | {int(p999)/1000:.2f} ms | {err} |")
+PY
+
+# Soak: the mix for LOAD_SOAK_SECONDS in rounds; memory is the server's RSS
+# after each round. Bounded memory means it levels off after the first rounds.
+soak=${LOAD_SOAK_SECONDS:-0}
+[ "$soak" -gt 0 ] || exit 0
+chunk=${LOAD_SOAK_CHUNK:-60}
+server_pid=${pids[0]}
+paths="$public_path $entity_path /api/v1/entities?q=%E9%A9%AC%E9%99%86&page_size=20 /api/v1/public/entities?q=%E9%A9%AC%E9%99%86 $tasks_path"
+rss() { ps -o rss= -p "$server_pid" | tr -d ' '; }
+echo "$(rss)" > "$work/rss0"
+: > "$work/soak.txt"
+for ((done_s = 0; done_s < soak; done_s += chunk)); do
+  JG_COOKIE="$cookie" JG_CSRF="$csrf" JG_DEPARTMENT="$department" JG_PATHS="$paths" \
+    wrk -t1 -c"$conns" -d"${chunk}s" -s "$work/mix.lua" "$base" 2>/dev/null \
+    | awk -v t="$((done_s + chunk))" '/^JGSTAT/ {print t, $2, $3, $4, $5, $6}' >> "$work/soak.txt"
+  kill -0 "$server_pid" || { echo "soak: the server died" >&2; exit 1; }
+  sed -i "\$ s/\$/ $(rss)/" "$work/soak.txt"
+done
+python3 - "$work/soak.txt" "$(cat "$work/rss0")" "$conns" <<'PY' | tee build/bench/soak.md
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+rss0 = int(sys.argv[2])
+print(f"\nSoak: wrk 1 thread, {sys.argv[3]} connections, the read paths in turn and one write (a new lead) in ten.\n")
+print("| after | requests/s | p50 | p99 | p99.9 | errors/non-2xx | server RSS |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+errors = 0
+for t, rps, p50, p99, p999, err, rss in rows:
+    errors += int(err)
+    print(f"| {int(t)} s | {float(rps):,.0f} | {int(p50)/1000:.2f} ms | {int(p99)/1000:.2f} ms | {int(p999)/1000:.2f} ms | {err} | {int(rss)/1024:.1f} MiB |")
+first, last = int(rows[0][6]), int(rows[-1][6])
+print(f"\nRSS: {rss0/1024:.1f} MiB before, {first/1024:.1f} MiB after the first round, {last/1024:.1f} MiB at the end "
+      f"(growth after the first round {(last-first)/1024:+.1f} MiB); errors/non-2xx in all: {errors}")
 PY
