@@ -7,7 +7,7 @@
 //
 // Tolerates data left by other specs: the party's name is new on every run and
 // the figure is compared with the list's own total.
-import { BASE, runSpec, tid, apiCall, chinaDate } from './lib.mjs'
+import { BASE, runSpec, tid, apiCall, chinaDate, settledText } from './lib.mjs'
 
 const RUN = Math.floor(Math.random() * 1e6)
 const PARTY = `当场处罚测试当事人${RUN}`
@@ -69,5 +69,6 @@ await runSpec('case_stats', async ({ page, check, shot, visible, login, logout }
   await page.waitForURL(`**/summary-cases?**year=${chinaDate(0).slice(0, 4)}**`)
   const total = page.locator(`${tid('summary-pagination')} .el-pagination__total`)
   await total.waitFor()
-  check((await total.innerText()).includes(String(figure)), `the list behind the figure has ${figure} records: ${await total.innerText()}`)
+  const totalText = await settledText(total, String(figure))
+  check(totalText.includes(String(figure)), `the list behind the figure has ${figure} records: ${totalText}`)
 })

@@ -10,7 +10,7 @@
 //
 // Tolerates data left by other specs: figures are compared with the API and
 // the lists' own totals, never with fixed numbers.
-import { BASE, runSpec, tid, apiCall, chinaDate } from './lib.mjs'
+import { BASE, runSpec, tid, apiCall, chinaDate, settledText } from './lib.mjs'
 
 const RUN = Math.floor(Math.random() * 1e6)
 const YEAR = chinaDate(0).slice(0, 4)
@@ -96,7 +96,8 @@ await runSpec('dashboard', async ({ page, check, shot, login, logout }) => {
   await page.goto(`${BASE}/dashboard`)
   const scope = page.locator(tid('dashboard-scope'))
   await scope.waitFor()
-  check((await scope.innerText()).includes(jqs.name), `staff see their department: ${await scope.innerText()}`)
+  const scopeText = await settledText(scope, jqs.name)
+  check(scopeText.includes(jqs.name), `staff see their department: ${scopeText}`)
   const mine = (await apiCall(page, 'GET', `/dashboard?year=${YEAR}`)).body
   check(mine.department_id === jqs.id, 'the API scopes staff to 江桥所')
   const staffFigure = page.locator(tid('dashboard-value-filed'))

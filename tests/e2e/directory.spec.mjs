@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { BASE, runSpec, tid, makeCreditCode, breakCreditCode, toCsv } from './lib.mjs'
+import { BASE, runSpec, tid, makeCreditCode, breakCreditCode, toCsv, settledText } from './lib.mjs'
 
 const HEADINGS = ['统一社会信用代码', '名称', '主体类型', '法定代表人', '住所', '街镇', '管辖所', '行业代码', '成立日期', '登记状态', '信用风险分类', '分类日期', '标签']
 const COOP = '上海马陆葡萄专业合作社'
@@ -252,7 +252,8 @@ await runSpec('directory', async ({ page, context, check, shot, visible, login, 
     await createDialog.locator(tid('entity-form-submit')).click()
     await page.waitForURL(/\/entities\/\d+$/)
     await page.locator(tid('entity-title')).filter({ hasText: EXTRA }).waitFor()
-    check((await page.locator(tid('entity-field-station_id')).innerText()) === '江桥市场监管所', 'new entity defaults to jqstaff\'s station 江桥市场监管所')
+    const stationText = await settledText(page.locator(tid('entity-field-station_id')), '江桥市场监管所')
+    check(stationText.trim() === '江桥市场监管所', `new entity defaults to jqstaff's station 江桥市场监管所: ${stationText}`)
     check((await page.locator(tid('history-item-source')).allInnerTexts()).join() === '新建', 'new entity history: one version, source 新建')
 
     // Own station: 编辑 is offered; two tabs saving the same version → 409 handled.

@@ -185,3 +185,16 @@ export async function savedOrFail(dialog, what) {
     }),
   ])
 }
+
+// The text of `locator` once it contains `expected` (or after `ms`): an element
+// is often shown before the data it displays has arrived, so a single read
+// can see the placeholder ("共 0 条", an empty label).
+export async function settledText(locator, expected, ms = 10_000) {
+  const deadline = Date.now() + ms
+  let text = await locator.innerText()
+  while (!text.includes(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    text = await locator.innerText()
+  }
+  return text
+}
