@@ -87,7 +87,10 @@ await runSpec('portal', async ({ page, check, shot, login, logout }) => {
   await page.locator(tid('portal-query')).fill(codes[0].toLowerCase())
   await page.locator(tid('portal-search')).click()
   await page.locator(tid('portal-entity-link')).filter({ hasText: '第1商店' }).waitFor()
-  check((await page.locator(tid('portal-entity-link')).count()) === 1, 'the credit-code search finds exactly that entity')
+  // The previous search's two rows stay until the new answer replaces them.
+  const links = page.locator(tid('portal-entity-link'))
+  for (let i = 0; i < 100 && (await links.count()) !== 1; ++i) await new Promise((r) => setTimeout(r, 100))
+  check((await links.count()) === 1, 'the credit-code search finds exactly that entity')
 
   await page.locator(tid('portal-entity-link')).click()
   await page.waitForURL(`**/public/entities/${codes[0]}`)
