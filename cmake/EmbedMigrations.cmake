@@ -18,6 +18,8 @@ function(jg_embed_migrations out_var)
       string(REGEX MATCH "^[0-9]+" num "${name}")
       math(EXPR ver "${num}")
       file(READ "${f}" sql)
+      # Re-embed when a migration's text changes, not only when one is added.
+      set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${f}")
       string(APPEND body "    {${ver}, \"${name}\", R\"jgsql(${sql})jgsql\"},\n")
     endforeach()
     string(APPEND body "  };\n  return k;\n}\n")
