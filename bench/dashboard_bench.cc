@@ -1,7 +1,11 @@
-// The bureau dashboard (GET /api/v1/dashboard: DashboardService::Get) over a
-// generated district on SQLite and PostgreSQL in one run: the whole bureau's
-// year and one department's, each call timed and reported as p50 / p99 with
-// the PostgreSQL/SQLite ratio printed at the end.
+// The bureau dashboard (GET /api/v1/dashboard: DashboardService::Get) and the
+// annual report (ReportService::Annual) over a generated district on SQLite
+// and PostgreSQL in one run, next to the dashboard's figures computed by
+// hand-written SQL straight from the records in each database (the obvious
+// alternative: GROUP BY over the year's tasks joined to their entities, and
+// over the cases). Each call timed and reported as p50 / p99, with the ratio
+// of each store's hand-written SQL to jianguan's dashboard and the
+// PostgreSQL/SQLite ratio printed at the end.
 //
 // Data, generated inside the database (one INSERT … SELECT per table):
 // JG_BENCH_ENTITIES entities (default 20000) over 12 streets; 40 departments
@@ -21,10 +25,18 @@
 #include <cstdlib>
 #include <map>
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "service/case_records_service.h"
 #include "service/case_service.h"
 #include "service/case_stats_service.h"
+#include "service/credit_service.h"
 #include "service/dashboard_service.h"
 #include "service/enforcement_rules.h"
+#include "service/holding_service.h"
+#include "service/plan_service.h"
+#include "service/report_service.h"
 #include "service/work_calendar.h"
 #include "support/test_stores.h"
 
@@ -52,7 +64,15 @@ struct Fixture {
   std::unique_ptr<jg::CaseService> cases;
   std::unique_ptr<jg::CaseStatsService> stats;
   std::unique_ptr<jg::DashboardService> dashboard;
+  std::unique_ptr<jg::PlanService> plans;
+  std::unique_ptr<jg::CreditService> credit;
+  std::unique_ptr<jg::CaseRecordsService> case_records;
+  std::unique_ptr<jg::HoldingService> holdings;
+  std::unique_ptr<jg::ReportService> reports;
   jg::Id first_department = 0;
+  // One connection kept open for the hand-written SQL.
+  sqlite3* lite = nullptr;
+  PGconn* pg = nullptr;
 };
 
 std::map<std::string, std::map<std::string, std::vector<double>>> g_samples;  // query → backend → ms
@@ -153,6 +173,20 @@ Fixture& Get(const std::string& backend) {
                                               jg::BuiltInEnforcementRules(), *f.lenient);
   f.stats = std::make_unique<jg::CaseStatsService>(env, *f.lenient);
   f.dashboard = std::make_unique<jg::DashboardService>(env, *f.stats, *f.cases);
+  f.plans = std::make_unique<jg::PlanService>(env, jg::BuiltInWorkCalendar());
+  f.credit = std::make_unique<jg::CreditService>(env, jg::BuiltInWorkCalendar(), jg::BuiltInEnforcementRules(),
+                                                 jg::BuiltInCreditRules());
+  f.case_records = std::make_unique<jg::CaseRecordsService>(
+      env, jg::BuiltInWorkCalendar(), jg::BuiltInEnforcementRules(), jg::BuiltInDocumentRules(), *f.lenient);
+  f.holdings = std::make_unique<jg::HoldingService>(env);
+  f.reports = std::make_unique<jg::ReportService>(
+      env, jg::BuiltInReportFigures(),
+      jg::ReportSources{*f.plans, *f.stats, *f.credit, *f.case_records, *f.holdings});
+  if (backend == "sqlite") {
+    sqlite3_open(f.ts.sqlite_path.c_str(), &f.lite);
+  } else {
+    f.pg = PQconnectdb(f.ts.url.c_str());
+  }
   return f;
 }
 
@@ -182,6 +216,88 @@ void Timed(benchmark::State& state, const std::string& query, const std::string&
   state.counters["expiring"] = static_cast<double>(last.holdings_expiring.count);
 }
 
+// The dashboard's figures by hand-written SQL straight from the records: the
+// year's tasks by (result month, lead department, street) joined to their
+// entities, cases filed and closed by month and department over two years,
+// decisions by kind, deadlines, repairs and expiring holdings. Every row is
+// read, as a page would read them.
+std::vector<std::string> HandWrittenSql(const jg::Id* dept) {
+  const std::string d = dept ? " AND department_id = " + std::to_string(*dept) : "";
+  const std::string pd = dept ? " AND pl.lead_department_id = " + std::to_string(*dept) : "";
+  return {
+      "SELECT SUBSTR(t.inspected_on, 1, 7), pl.lead_department_id, e.street, COUNT(*), "
+      "SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN t.outcome IN ('corrected', 'case_filed', 'problem_other', 'uncooperative') "
+      "THEN 1 ELSE 0 END), SUM(CASE WHEN t.outcome = 'case_filed' THEN 1 ELSE 0 END) "
+      "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id "
+      "JOIN entities e ON e.id = t.entity_id WHERE pl.year = 2023 AND t.status <> 'cancelled'" + pd +
+          " GROUP BY 1, 2, 3",
+      "SELECT SUBSTR(filed_on, 1, 7), department_id, COUNT(*) FROM cases "
+      "WHERE filed_on >= '2022-01-01' AND filed_on <= '2023-12-31'" + d + " GROUP BY 1, 2",
+      "SELECT SUBSTR(closed_on, 1, 7), department_id, COUNT(*) FROM cases "
+      "WHERE closed_on >= '2022-01-01' AND closed_on <= '2023-12-31'" + d + " GROUP BY 1, 2",
+      "SELECT decision_kind, COUNT(*) FROM cases WHERE decided_on >= '2023-01-01' "
+      "AND decided_on <= '2023-12-31' AND decision_kind <> ''" + d + " GROUP BY 1",
+      "SELECT SUM(CASE WHEN decision_due < '2023-11-15' THEN 1 ELSE 0 END), COUNT(*) FROM cases "
+      "WHERE decision_due > '' AND decision_due <= '2023-11-22' AND stage <> 'closed'" + d,
+      "SELECT SUM(CASE WHEN status = 'approved' AND decided_on >= '2023-01-01' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) FROM credit_repairs WHERE 1 = 1" + d,
+      "SELECT SUM(CASE WHEN valid_until <= '2023-11-15' THEN 1 ELSE 0 END), COUNT(*) FROM holdings "
+      "WHERE status = 'valid' AND valid_until <> '' AND valid_until <= '2023-12-15'",
+  };
+}
+
+// Runs each statement and reads every row; returns the rows read.
+long RunRaw(Fixture& f, const std::vector<std::string>& sql) {
+  long rows = 0;
+  for (const auto& q : sql) {
+    if (f.lite) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(f.lite, q.c_str(), -1, &st, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sqlite3_errmsg(f.lite));
+      while (sqlite3_step(st) == SQLITE_ROW) ++rows;
+      sqlite3_finalize(st);
+    } else {
+      PGresult* r = PQexec(f.pg, q.c_str());
+      if (PQresultStatus(r) != PGRES_TUPLES_OK) throw std::runtime_error(PQresultErrorMessage(r));
+      rows += PQntuples(r);
+      PQclear(r);
+    }
+  }
+  return rows;
+}
+
+void BM_HandWrittenSql(benchmark::State& state, const std::string& backend, bool one_department) {
+  Fixture& f = Get(backend);
+  if (!f.ts.store) return state.SkipWithError("backend not configured");
+  jg::Id dept = f.first_department + 7;
+  const auto sql = HandWrittenSql(one_department ? &dept : nullptr);
+  auto& samples = g_samples[one_department ? "dashboard of 2023, one department: hand-written SQL"
+                                           : "dashboard of 2023, whole bureau: hand-written SQL"][backend];
+  long rows = 0;
+  for (auto _ : state) {
+    auto t0 = Clock::now();
+    rows = RunRaw(f, sql);
+    samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_AnnualReport(benchmark::State& state, const std::string& backend) {
+  Fixture& f = Get(backend);
+  if (!f.ts.store) return state.SkipWithError("backend not configured");
+  auto& samples = g_samples["annual report of 2023 (with 2022)"][backend];
+  jg::report::AnnualReport last;
+  for (auto _ : state) {
+    auto t0 = Clock::now();
+    auto r = f.reports->Annual(kLeader, 2023);
+    samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    if (!r.ok()) return state.SkipWithError(r.status().ToString().c_str());
+    last = std::move(r).value();
+  }
+  state.counters["figures"] = static_cast<double>(last.figures.size());
+}
+
 void BM_Dashboard_Bureau(benchmark::State& state, const std::string& backend) {
   Timed(state, "dashboard of 2023, whole bureau", backend, false);
 }
@@ -190,10 +306,17 @@ void BM_Dashboard_Department(benchmark::State& state, const std::string& backend
 }
 
 constexpr int kIterations = 20;
-BENCHMARK_CAPTURE(BM_Dashboard_Bureau, sqlite, std::string("sqlite"))->Iterations(kIterations)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Dashboard_Department, sqlite, std::string("sqlite"))->Iterations(kIterations)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Dashboard_Bureau, postgresql, std::string("postgresql"))->Iterations(kIterations)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Dashboard_Department, postgresql, std::string("postgresql"))->Iterations(kIterations)->UseRealTime()->Unit(benchmark::kMillisecond);
+#define JG_TIMED(...) BENCHMARK_CAPTURE(__VA_ARGS__)->Iterations(kIterations)->UseRealTime()->Unit(benchmark::kMillisecond)
+JG_TIMED(BM_Dashboard_Bureau, sqlite, std::string("sqlite"));
+JG_TIMED(BM_Dashboard_Department, sqlite, std::string("sqlite"));
+JG_TIMED(BM_AnnualReport, sqlite, std::string("sqlite"));
+JG_TIMED(BM_HandWrittenSql, sqlite_bureau, std::string("sqlite"), false);
+JG_TIMED(BM_HandWrittenSql, sqlite_department, std::string("sqlite"), true);
+JG_TIMED(BM_Dashboard_Bureau, postgresql, std::string("postgresql"));
+JG_TIMED(BM_Dashboard_Department, postgresql, std::string("postgresql"));
+JG_TIMED(BM_AnnualReport, postgresql, std::string("postgresql"));
+JG_TIMED(BM_HandWrittenSql, postgresql_bureau, std::string("postgresql"), false);
+JG_TIMED(BM_HandWrittenSql, postgresql_department, std::string("postgresql"), true);
 
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
@@ -225,6 +348,18 @@ void PrintPercentiles() {
     std::printf("| %s | %s | %s | %s | %s | %s |\n", query.c_str(), cell("sqlite", 0.5).c_str(),
                 cell("sqlite", 0.99).c_str(), cell("postgresql", 0.5).c_str(),
                 cell("postgresql", 0.99).c_str(), ratio.c_str());
+  }
+  // jianguan next to the obvious alternative in the same database.
+  std::printf("\n| figures of 2023 | store | hand-written SQL p50 | jianguan dashboard p50 | SQL / jianguan |\n");
+  std::printf("| --- | --- | --- | --- | --- |\n");
+  for (const char* scope : {"whole bureau", "one department"}) {
+    for (const char* b : {"sqlite", "postgresql"}) {
+      auto sql = g_samples[std::string("dashboard of 2023, ") + scope + ": hand-written SQL"][b];
+      auto ours = g_samples[std::string("dashboard of 2023, ") + scope][b];
+      if (sql.empty() || ours.empty()) continue;
+      double a = Percentile(sql, 0.5), o = Percentile(ours, 0.5);
+      std::printf("| %s | %s | %.2f ms | %.2f ms | %.1f× |\n", scope, b, a, o, a / o);
+    }
   }
 }
 

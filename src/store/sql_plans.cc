@@ -479,17 +479,18 @@ Status SqlStore::InsertRecusal(Id plan_id, int n, Id task_id, Id recused, Id rep
 
 Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
                                                                  const std::string& group_by) {
+  // From the trigger-kept inspection_counts (migration 0016), whose groups
+  // already carry the month, the entity's street and the stratum.
   std::string key = "''";
   std::string join;
   if (group_by == "department") {
     key = "CAST(pl.lead_department_id AS TEXT)";
   } else if (group_by == "month") {
-    key = "SUBSTR(t.inspected_on, 1, 7)";
+    key = "c.month";
   } else if (group_by == "street") {
-    key = "e.street";
-    join = " JOIN entities e ON e.id = t.entity_id";
+    key = "c.street";
   } else if (group_by == "risk") {
-    key = "t.stratum";
+    key = "c.stratum";
   } else if (group_by == "item") {
     key = "pi.item_code";
     join = " JOIN plan_items pi ON pi.plan_id = pl.id";
@@ -498,13 +499,13 @@ Result<std::vector<InspectionCounts>> SqlStore::CountInspections(int year,
                            "分组只能是 department、month、street、risk 或 item", "group_by");
   }
   auto rows = Query(
-      "SELECT " + key + " AS k, COUNT(DISTINCT pl.id), COUNT(t.id), "
-      "COALESCE(SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN t.outcome IN " + std::string(kProblemOutcomesSql) +
-      " THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN t.outcome = 'case_filed' THEN 1 ELSE 0 END), 0) "
-      "FROM inspection_plans pl JOIN inspection_tasks t ON t.plan_id = pl.id" + join +
-      " WHERE pl.year = $1 AND t.status <> 'cancelled'" +
+      "SELECT " + key + " AS k, COUNT(DISTINCT pl.id), COALESCE(SUM(c.tasks), 0), "
+      "COALESCE(SUM(CASE WHEN c.outcome <> '' THEN c.tasks ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN c.outcome IN " + std::string(kProblemOutcomesSql) +
+      " THEN c.tasks ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN c.outcome = 'case_filed' THEN c.tasks ELSE 0 END), 0) "
+      "FROM inspection_plans pl JOIN inspection_counts c ON c.plan_id = pl.id" + join +
+      " WHERE pl.year = $1 AND c.status <> 'cancelled'" +
           (group_by.empty() ? std::string() : " GROUP BY " + key + " ORDER BY 1"),
       {std::int64_t{year}});
   if (!rows.ok()) return rows.status();
@@ -530,11 +531,11 @@ Result<std::vector<StratumSample>> SqlStore::ListStratumSamples(int year) {
   // before populations were kept has only the latter).
   auto rows = Query(
       "WITH pls AS (SELECT id FROM inspection_plans WHERE year = $1 AND status IN ('drawn', 'published')), "
-      "tc AS (SELECT t.plan_id, t.stratum, "
-      "  SUM(CASE WHEN t.outcome <> '' THEN 1 ELSE 0 END) AS inspected, "
-      "  SUM(CASE WHEN t.outcome IN " + std::string(kProblemOutcomesSql) + " THEN 1 ELSE 0 END) AS problems "
-      "  FROM inspection_tasks t JOIN pls ON pls.id = t.plan_id WHERE t.status <> 'cancelled' "
-      "  GROUP BY t.plan_id, t.stratum), "
+      "tc AS (SELECT c.plan_id, c.stratum, "
+      "  SUM(CASE WHEN c.outcome <> '' THEN c.tasks ELSE 0 END) AS inspected, "
+      "  SUM(CASE WHEN c.outcome IN " + std::string(kProblemOutcomesSql) + " THEN c.tasks ELSE 0 END) AS problems "
+      "  FROM inspection_counts c JOIN pls ON pls.id = c.plan_id WHERE c.status <> 'cancelled' "
+      "  GROUP BY c.plan_id, c.stratum), "
       "ks AS (SELECT pp.plan_id, pp.stratum FROM plan_populations pp JOIN pls ON pls.id = pp.plan_id "
       "  UNION SELECT plan_id, stratum FROM tc) "
       "SELECT ks.plan_id, ks.stratum, COALESCE(pp.eligible, -1), COALESCE(tc.inspected, 0), "

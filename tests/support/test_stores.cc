@@ -23,6 +23,25 @@ std::string WithSearchPath(const std::string& url, const std::string& schema) {
 }
 }  // namespace
 
+TestStore& TestStore::operator=(TestStore&& o) noexcept {
+  if (this == &o) return *this;
+  Remove();
+  url = std::move(o.url);
+  store = std::move(o.store);
+  sqlite_path = std::move(o.sqlite_path);
+  o.sqlite_path.clear();
+  return *this;
+}
+
+void TestStore::Remove() noexcept {
+  store.reset();
+  if (sqlite_path.empty()) return;
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(sqlite_path + suffix, ec);
+  sqlite_path.clear();
+}
+
 TestStore MakeTestStore(const std::string& backend, std::string* skip_reason) {
   TestStore ts;
   if (backend == "sqlite") {
@@ -77,6 +96,53 @@ void RawSql(const TestStore& ts, const std::string& sql) {
     PQfinish(c);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) throw std::runtime_error("raw pg: " + msg);
   }
+}
+
+std::vector<std::string> RawRows(const TestStore& ts, const std::string& sql) {
+  std::vector<std::string> out;
+  if (!ts.sqlite_path.empty()) {
+    sqlite3* db = nullptr;
+    sqlite3_open(ts.sqlite_path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      std::string msg = sqlite3_errmsg(db);
+      sqlite3_close(db);
+      throw std::runtime_error("raw sqlite: " + msg);
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      std::string row;
+      for (int c = 0; c < sqlite3_column_count(st); ++c) {
+        if (c) row += '\t';
+        if (auto* t = sqlite3_column_text(st, c)) row += reinterpret_cast<const char*>(t);
+      }
+      out.push_back(std::move(row));
+    }
+    std::string msg = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (!msg.empty()) throw std::runtime_error("raw sqlite: " + msg);
+  } else {
+    PGconn* c = PQconnectdb(ts.url.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+      std::string msg = PQresultErrorMessage(r);
+      PQclear(r);
+      PQfinish(c);
+      throw std::runtime_error("raw pg: " + msg);
+    }
+    for (int i = 0; i < PQntuples(r); ++i) {
+      std::string row;
+      for (int j = 0; j < PQnfields(r); ++j) {
+        if (j) row += '\t';
+        row += PQgetvalue(r, i, j);
+      }
+      out.push_back(std::move(row));
+    }
+    PQclear(r);
+    PQfinish(c);
+  }
+  return out;
 }
 
 }  // namespace jg::testing
