@@ -255,6 +255,7 @@ def main():
     station = [None]
     officers = []
     refused = []        # case writes the server refused (the workload only sends legal ones)
+    cut = [0]           # case writes sent and never answered: the kill came first
     case_lost = case_half = checks = 0
     for k in range(kills):
         port = free_port()
@@ -337,8 +338,10 @@ def main():
                     follow(lead["case_id"])  # filed, but the answer was lost in the crash
                 return
             touched_leads.add(lead_id)
+            cut[0] += 1
             r, data = leader.request("POST", "/api/v1/leads/%d/file" % lead_id, json.dumps(
                 {"version": lead["version"], "on": CASE_DAY, "officer_ids": officers}))
+            cut[0] -= 1
             if r.status != 201:
                 refused.append("lead %d file: %d %s" % (lead_id, r.status, data[:300].decode(errors="replace")))
             else:
@@ -358,8 +361,10 @@ def main():
                 return
             touched_cases.add(case_id)
             who = leader if action in ("decide", "withdraw") else staff
+            cut[0] += 1
             r, data = who.request("POST", "/api/v1/cases/%d/transitions" % case_id,
                                   json.dumps(step_body(route, action, c["version"])))
+            cut[0] -= 1
             if r.status == 200:
                 c = json.loads(data)
                 case_steps.setdefault(case_id, []).append((c["version"], c["stage"], action))
@@ -381,11 +386,11 @@ def main():
                     roll = rng.random()
                     if roll < 0.1 and len(edits) >= 2:
                         draw()
-                    elif roll < 0.3 and entity_ids:
+                    elif roll < 0.4 and entity_ids:
                         case_work()
-                    elif roll < 0.5 and acknowledged:
+                    elif roll < 0.6 and acknowledged:
                         edit()
-                    elif roll < 0.6:
+                    elif roll < 0.7:
                         first = next_code[0]
                         next_code[0] += 200
                         imports.append((first, first + 199))
@@ -498,12 +503,12 @@ def main():
                                    capture_output=True, text=True).stdout.strip()
     transitions = sum(len(steps) - 1 for steps in case_steps.values())
     print("crash safety: %d kills, %d acknowledged writes checked (%d creations, %d edits, %d draws, "
-          "%d leads, %d case filings, %d case transitions), %d imports checked, %d plans checked, "
+          "%d leads, %d case filings, %d case transitions; %d case writes cut by a kill), %d imports checked, %d plans checked, "
           "%d cases checked (%d closed or withdrawn) after %d restarts, lost %d, half-applied imports %d, "
           "half-recorded draws %d, half-applied case steps or filings %d, refused case writes %d, "
           "audit verify: %s, integrity: %s"
           % (kills, len(acknowledged) + len(edits) + len(draws) + len(leads) + len(case_steps) + transitions,
-             len(acknowledged), len(edits), len(draws), len(leads), len(case_steps), transitions,
+             len(acknowledged), len(edits), len(draws), len(leads), len(case_steps), transitions, cut[0],
              len(imports), len(plans), len(histories),
              sum(e[-1]["to"] in ("closed", "withdrawn") for e in histories.values() if e), checks,
              lost + case_lost, half, half_draws, case_half, len(refused),
