@@ -67,6 +67,14 @@ with open(sys.argv[1],"w") as f:
 PY
 curl -sf -o /dev/null -b "$cookie" -H "X-CSRF-Token: $csrf" -H 'Content-Type: text/csv' \
   --data-binary @"$work/entities.csv" "$base/api/v1/entities/import"
+# The public pages of those 2000 entities, for a scraper-like walk.
+tail -n +2 "$work/entities.csv" | cut -d, -f1 | sed 's|^|/api/v1/public/entities/|' > "$work/public_paths.txt"
+# A second server on the same database without the public answers' cache,
+# to show what the cache is worth.
+nocache_port=$(free_port)
+"$bin" --db "$db" serve --port "$nocache_port" --threads 2 --no-access-log --portal-rate 0 \
+  --portal-cache-ms 0 >"$work/serve-nocache.log" 2>&1 &
+pids+=($!)
 entity_path="/api/v1/entities/1"
 curl -sf -b "$cookie" "$base$entity_path" > "$work/entity.json"
 code=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["credit_code"])' "$work/entity.json")
@@ -96,14 +104,17 @@ sleep 0.5
 cat bench/load/session.lua bench/load/stats.lua > "$work/both.lua"
 cat bench/load/session.lua bench/load/write.lua bench/load/stats.lua > "$work/write.lua"
 cat bench/load/session.lua bench/load/mix.lua bench/load/stats.lua > "$work/mix.lua"
+cat bench/load/rotate.lua bench/load/stats.lua > "$work/rotate.lua"
 measure() {  # name url [script] [cookie]
-  JG_COOKIE="${4:-$cookie}" JG_CSRF="$csrf" JG_DEPARTMENT="$department" \
+  JG_COOKIE="${4:-$cookie}" JG_CSRF="$csrf" JG_DEPARTMENT="$department" JG_PATHS_FILE="${JG_PATHS_FILE:-}" \
     wrk -t1 -c"$conns" -d"${secs}s" -s "${3:-$work/both.lua}" "$2" 2>/dev/null \
     | awk -v n="$1" '/^JGSTAT/ {print n, $2, $3, $4, $5, $6}'
 }
 {
   measure nginx_static_json "http://127.0.0.1:$nport/entity.json"
   measure public_entity_page "$base$public_path"
+  JG_PATHS_FILE="$work/public_paths.txt" measure public_entity_pages_2000_in_turn "$base" "$work/rotate.lua"
+  measure public_entity_page_no_cache "http://127.0.0.1:$nocache_port$public_path"
   measure entity_profile_signed_in "$base$entity_path"
   measure directory_search "$base/api/v1/entities?q=%E9%A9%AC%E9%99%86&page_size=20"
   measure portal_search "$base/api/v1/public/entities?q=%E9%A9%AC%E9%99%86"

@@ -36,6 +36,11 @@ int Main(int argc, char** argv) {
   serve->add_option("--portal-rate", so.portal_rate,
                     "Public portal requests per second per client (burst 4x; 0 = no limit)")
       ->capture_default_str();
+  serve->add_option("--portal-cache-ms", so.portal_cache_ms,
+                    "How long a public answer may be served again while no write has been "
+                    "handled (0 = no cache)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 60000));
   serve->callback([&] {
     so.db = db;
     rc = Serve(so);

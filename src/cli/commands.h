@@ -14,6 +14,7 @@ struct ServeOptions {
   std::string web_root;
   bool access_log = true;
   double portal_rate = 10;  // public requests per second per client; 0 = no limit
+  int portal_cache_ms = 1000;  // public answers' cache (http/public_cache.h); 0 = off
   std::string calendar;     // working-day calendar file; "" = the built-in data/holidays-cn.txt
 };
 int Serve(const ServeOptions& o);

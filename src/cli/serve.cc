@@ -65,7 +65,7 @@ int Serve(const ServeOptions& o) {
   DashboardService dashboard(env, case_stats, cases);
   http::Services services{auth,      users,      departments,
                           audit,     entities,   holdings,
-                          portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4},
+                          portal,    http::PortalLimits{o.portal_rate, o.portal_rate * 4, o.portal_cache_ms},
                           inspection, plans,      cases,
                           case_reviews, case_records, credit,
                           summary_cases, case_stats, lenient_rules, reports, dashboard};

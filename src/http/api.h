@@ -28,6 +28,10 @@ namespace jg::http {
 struct PortalLimits {
   double per_second = 10;
   double burst = 40;
+  // The public answers' cache (http/public_cache.h): how long an answer may
+  // be served to others when no write has been handled since; 0 turns it off.
+  int cache_ms = 1000;
+  size_t cache_entries = 20000;
 };
 
 struct Services {

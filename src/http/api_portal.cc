@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/api.h"
+#include "http/public_cache.h"
 #include "http/api_json.h"
 #include "http/rate_limiter.h"
 
@@ -69,16 +70,33 @@ void RegisterPortalRoutes(Router& r, Services& s) {
   auto limiter = std::make_shared<RateLimiter>(s.portal_limits.per_second, s.portal_limits.burst);
   const bool limited = s.portal_limits.per_second > 0;
   // Wraps a handler with the per-client limit and public caching headers.
-  auto publicly = [limiter, limited](Handler h) -> Handler {
-    return [limiter, limited, h = std::move(h)](Request& req) {
+  auto cache = std::make_shared<PublicCache>(std::chrono::milliseconds(s.portal_limits.cache_ms),
+                                             s.portal_limits.cache_entries);
+  // Wraps a handler with the per-client limit, the public answers' cache and
+  // the open API's CORS header. The limit counts cached answers too.
+  auto publicly = [limiter, limited, cache](Handler h) -> Handler {
+    return [limiter, limited, cache, h = std::move(h)](Request& req) {
       int retry = 1;
       if (limited && !limiter->Allow(req.client, &retry)) {
         Response out = Error(429, "rate_limited", "请求过于频繁，请 " + std::to_string(retry) + " 秒后再试");
         out.headers.emplace_back("Retry-After", std::to_string(retry));
         return out;
       }
+      const bool cacheable = cache->enabled() && (req.method == "GET" || req.method == "HEAD");
+      std::string key;
+      std::uint64_t generation = 0;
+      const auto now = PublicCache::Clock::now();
+      if (cacheable) {
+        key = PublicCacheKey(req.path, req.query);
+        generation = WriteGeneration::Current();  // before reading: see public_cache.h
+        if (auto hit = cache->Find(key, generation, now)) {
+          hit->headers.emplace_back("X-Cache", "hit");
+          return *std::move(hit);
+        }
+      }
       Response out = h(req);
       out.headers.emplace_back("Access-Control-Allow-Origin", "*");
+      if (cacheable) cache->Keep(key, generation, now, out);
       return out;
     };
   };

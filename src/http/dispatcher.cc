@@ -1,5 +1,7 @@
 #include "http/dispatcher.h"
 
+#include "http/public_cache.h"
+
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -108,11 +110,17 @@ Response Dispatcher::HandleApi(Request& req, const RawRequest& raw) {
       if (!csrf.ok()) return Error(csrf);
     }
   }
+  // A write invalidates the public answers' cache before it starts and again
+  // once done, however it ends (http/public_cache.h).
+  const bool write = !IsSafeMethod(req.method);
   try {
+    if (write) WriteGeneration::Note();
     Response out = route->handler(req);
+    if (write) WriteGeneration::Note();
     out.headers.emplace_back("Cache-Control", "no-store");
     return out;
   } catch (const std::exception&) {
+    if (write) WriteGeneration::Note();
     return Error(500, "internal", "服务器内部错误，请联系管理员");
   }
 }

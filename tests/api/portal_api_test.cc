@@ -2,6 +2,10 @@
 // limit with a clear 429, on both stores.
 #include <gtest/gtest.h>
 
+#include <chrono>
+
+#include <thread>
+
 #include <set>
 
 #include "support/credit_codes.h"
@@ -237,6 +241,45 @@ TEST_P(PortalApi, EachClientIsRateLimitedWithRetryAfter) {
   }
   EXPECT_GT(limited, 0);
   EXPECT_FALSE(retry.empty());
+}
+
+// The public answers' cache (http/public_cache.h): a repeated request is
+// answered from memory, a write through the server shows at once, and one
+// made behind the server's back (another process) within the cache time.
+TEST_P(PortalApi, CachedAnswersShowAWriteAtOnceAndAnotherProcesssWithinTheCacheTime) {
+  HttpClient anon(server_->port()), admin(server_->port());
+  ASSERT_EQ(admin.Login("admin").status, 200);
+  const std::string page = "/api/v1/public/entities/" + ValidCreditCode(7);
+  auto first = anon.Get(page);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.headers.count("x-cache"), 0u);
+  bool hit = false;
+  for (int i = 0; i < 3 && !hit; ++i) {
+    auto again = anon.Get(page);
+    EXPECT_EQ(again.body, first.body);
+    hit = again.headers["x-cache"] == "hit";
+  }
+  EXPECT_TRUE(hit) << "a repeated public request was never answered from the cache";
+
+  // Through the server: the next answer has it.
+  auto e = admin.Get("/api/v1/entities?credit_code=" + ValidCreditCode(7)).json()["items"][0];
+  auto put = admin.Request("PUT", "/api/v1/entities/" + e["id"].dump(),
+                           nlohmann::json{{"version", e["version"]},
+                                          {"credit_code", ValidCreditCode(7)},
+                                          {"name", "上海马陆葡萄新名专业合作社"},
+                                          {"kind", "cooperative"}}
+                               .dump());
+  ASSERT_EQ(put.status, 200) << put.body;
+  auto after = anon.Get(page);
+  EXPECT_EQ(after.json()["name"], "上海马陆葡萄新名专业合作社");
+  EXPECT_EQ(after.headers.count("x-cache"), 0u);
+
+  // Behind the server's back: shown once the cache time (1 s) has passed.
+  Entity changed = server_->store().GetEntity(e["id"].get<Id>()).value();
+  changed.name = "上海马陆葡萄再改名专业合作社";
+  ASSERT_TRUE(server_->store().UpdateEntity(changed, "other process").ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(anon.Get(page).json()["name"], "上海马陆葡萄再改名专业合作社");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PortalApi, ::testing::Values("sqlite", "postgresql"),
