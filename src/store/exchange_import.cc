@@ -481,13 +481,7 @@ class BatchInsert {
     if (it != sql_.end()) return it->second;
     std::string q = "INSERT INTO " + table_ + " (";
     for (size_t i = 0; i < cols_.size(); ++i) q += (i ? ", " : "") + cols_[i];
-    q += ") VALUES ";
-    size_t n = 0;
-    for (size_t r = 0; r < rows; ++r) {
-      q += r ? ", (" : "(";
-      for (size_t i = 0; i < cols_.size(); ++i) q += (i ? ", $" : "$") + std::to_string(++n);
-      q += ")";
-    }
+    q += ") VALUES " + sql::RowPlaceholders(rows, cols_.size());
     return sql_.emplace(rows, std::move(q)).first->second;
   }
 

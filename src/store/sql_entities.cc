@@ -236,17 +236,6 @@ namespace jg::sql {
 namespace {
 
 // "($1, …, $cols)[, ($cols+1, …)]…" for `rows` rows, each closed by `tail`.
-std::string Placeholders(size_t rows, size_t cols, const std::string& tail = "") {
-  std::string out;
-  size_t n = 0;
-  for (size_t r = 0; r < rows; ++r) {
-    out += r ? ", (" : "(";
-    for (size_t c = 0; c < cols; ++c) out += (c ? ", $" : "$") + std::to_string(++n);
-    out += tail + ")";
-  }
-  return out;
-}
-
 // Rows per multi-row statement: under SQLite's 32766 and PostgreSQL's 65535
 // bound parameters, and large enough that a round trip carries ~10k values.
 constexpr size_t kRowsPerStatement = 500;
@@ -292,7 +281,7 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
       const size_t rows = p.size() / 2;
       if (rows == 0 || (!force && rows < kGramsPerStatement)) return Status::Ok();
       auto n = tx.Exec(std::string("INSERT INTO ") + table + " (" + col + ", entity_id) VALUES " +
-                           Placeholders(rows, 2),
+                           RowPlaceholders(rows, 2),
                        p);
       p.clear();
       return n.status();
@@ -306,7 +295,7 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
         p.push_back(SearchFold(fresh[i]->name));
       }
       auto rows = tx.Query(std::string("INSERT INTO entities (") + kEntityCols +
-                               ", name_fold, version) VALUES " + Placeholders(n, 16, ", 1") +
+                               ", name_fold, version) VALUES " + RowPlaceholders(n, 16, ", 1") +
                                " RETURNING id, credit_code",
                            p);
       if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
@@ -338,7 +327,7 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
       }
       JG_RETURN_IF_ERROR(tx.Exec(std::string("INSERT INTO entity_versions (entity_id, version, "
                                              "source, ") +
-                                     kEntityCols + ") VALUES " + Placeholders(n, 18),
+                                     kEntityCols + ") VALUES " + RowPlaceholders(n, 18),
                                  versions)
                              .status());
       counts.inserted += static_cast<int>(n);

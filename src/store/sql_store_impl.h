@@ -131,6 +131,19 @@ inline std::string Placeholders(std::string_view cols) {
     out += (i > 1 ? ", $" : "$") + std::to_string(i);
   return out;
 }
+// "($1, $2), ($3, $4), …": `rows` groups of `cols` numbered parameters, each
+// ending with `tail` (e.g. ", 1" for a constant column): a multi-row VALUES.
+inline std::string RowPlaceholders(size_t rows, size_t cols, std::string_view tail = {}) {
+  std::string out;
+  size_t n = 0;
+  for (size_t r = 0; r < rows; ++r) {
+    out += r ? ", (" : "(";
+    for (size_t c = 0; c < cols; ++c) out += (c ? ", $" : "$") + std::to_string(++n);
+    out += tail;
+    out += ')';
+  }
+  return out;
+}
 inline std::string Assignments(std::string_view cols) {
   std::string out;
   auto names = SplitColumns(cols);
