@@ -89,6 +89,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     if (ec == bhttp::error::header_limit) {
       Response r = Error(431, "headers_too_large", "请求头过大");
+      AddSecurityHeaders(r);
       return Write(std::move(r), 11, false);
     }
     if (ec) return Close();  // end of stream, timeout, reset, bad request bytes
