@@ -131,7 +131,9 @@ class HostileCatalogue : public ::testing::TestWithParam<std::string> {
         std::cout << " " << k << "=" << n;
         total += n;
       }
-      std::cout << " (" << total << " requests)\n";
+      std::cout << " (" << total << " requests)";
+      if (stored_) std::cout << "; hostile strings stored and echoed: " << stored_ << ", read back: " << read_back_;
+      std::cout << "\n";
     }
   }
   void Healthy(const std::string& after) {
@@ -141,6 +143,7 @@ class HostileCatalogue : public ::testing::TestWithParam<std::string> {
   }
   std::unique_ptr<TestServer> server_;
   std::map<std::string, int> tally_;
+  int stored_ = 0, read_back_ = 0;  // hostile strings stored and echoed; of them read back by GET
 };
 
 // W01–W20 (see the catalogue): every hostile body to every JSON write route.
@@ -274,6 +277,7 @@ TEST_P(HostileCatalogue, EveryJsonWriteRouteRefusesOrStoresHostileBodiesAsText) 
           base["version"] = j["version"];  // the next write of this record is not stale
         if (!j.is_object() || !j.contains(k)) return;
         stored_cases.insert(tc.name);
+        ++stored_;
         EXPECT_EQ(j[k], sent) << where << " " << kase << " field " << k << " not stored as sent";
         // Read back where the record has its own GET.
         if (c.method == "POST" && j.contains("id") && c.pattern.find('{') == std::string::npos) {
@@ -281,6 +285,7 @@ TEST_P(HostileCatalogue, EveryJsonWriteRouteRefusesOrStoresHostileBodiesAsText) 
           if (got.status == 200 && got.json().contains(k)) {
             ExpectSafeAnswer(got, where + " read back");
             EXPECT_EQ(got.json()[k], sent) << where << " " << kase << " field " << k << " read back";
+            ++read_back_;
           }
         }
       };
@@ -456,7 +461,7 @@ TEST_P(HostileCatalogue, AttachmentNamesAndIdsNeitherSplitHeadersNorTraverse) {
   Healthy("attachment cases");
 }
 
-// R01–R04: raw bytes a client library would not send.
+// R01–R05: raw bytes a client library would not send, and bodies far over the limit.
 TEST_P(HostileCatalogue, RawProtocolAbuseIsRefusedOrClosedAndTheServerGoesOn) {
   namespace net = boost::asio;
   auto raw = [&](const char* kase, const std::string& bytes) {
@@ -506,6 +511,16 @@ TEST_P(HostileCatalogue, RawProtocolAbuseIsRefusedOrClosedAndTheServerGoesOn) {
     bytes += "0\r\n\r\n";
     auto got = raw("R03_chunked_over_limit", bytes);
     EXPECT_EQ(status_of(got), 413) << got.substr(0, 300);
+  }
+  // R05 an 8 MiB body to a 64 KiB route: the client may finish sending it and
+  // reads the 413 (closing on unread bytes reset the connection under it).
+  {
+    HttpClient c(server_->port());
+    ASSERT_EQ(c.Login("admin").status, 200);
+    ++tally_["R05_huge_body_gets_its_413"];
+    auto huge = Send(c, "POST", "/api/v1/entities", "{\"name\":\"" + std::string(8 << 20, 'a') + "\"}");
+    EXPECT_EQ(huge.status, 413) << huge.body.substr(0, 300);
+    ExpectSafeAnswer(huge, "R05 413");
   }
   // R04 a header block over the limit gets JSON with nosniff like every answer.
   {
