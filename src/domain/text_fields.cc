@@ -19,6 +19,8 @@ Status CheckText(std::string& value, const char* field, const char* label, size_
   value = Trim(value);
   if (!IsValidUtf8(value))
     return InvalidArgument("invalid_utf8", std::string(label) + "不是有效的 UTF-8 文本", field);
+  if (value.find('\0') != std::string::npos)
+    return InvalidArgument("invalid_character", std::string(label) + "含有空字符", field);
   size_t n = Utf8Length(value);
   if (n < min) return InvalidArgument("required", std::string("请填写") + label, field);
   if (n > max)

@@ -13,8 +13,8 @@ namespace jg {
 // ASCII whitespace off both ends.
 std::string Trim(std::string_view s);
 
-// Trims `value` in place, then: valid UTF-8 (invalid_utf8), at least `min`
-// characters (required) and at most `max` (too_long).
+// Trims `value` in place, then: valid UTF-8 (invalid_utf8), no NUL
+// (invalid_character), at least `min` characters (required) and at most `max` (too_long).
 Status CheckText(std::string& value, const char* field, const char* label, size_t min,
                  size_t max);
 

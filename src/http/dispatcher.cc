@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/utf8.h"
+
 namespace jg::http {
 namespace {
 
@@ -108,6 +110,16 @@ Response Dispatcher::HandleApi(Request& req, const RawRequest& raw) {
     if (!IsSafeMethod(req.method)) {
       Status csrf = AuthService::CheckCsrf(req.auth->session, req.csrf_header);
       if (!csrf.ok()) return Error(csrf);
+    }
+  }
+  // Query values and path parameters are text like the body's: valid UTF-8
+  // (PostgreSQL refuses anything else: a 500) without NUL (libpq cuts there).
+  for (const auto* m : {&req.query, &req.params}) {
+    for (const auto& [k, v] : *m) {
+      if (!IsValidUtf8(k) || !IsValidUtf8(v))
+        return Error(400, "invalid_utf8", "请求参数不是有效的 UTF-8 文本", IsValidUtf8(k) ? k : "");
+      if (k.find('\0') != std::string::npos || v.find('\0') != std::string::npos)
+        return Error(400, "invalid_character", "请求参数含有空字符", k.find('\0') == std::string::npos ? k : "");
     }
   }
   // A write invalidates the public answers' cache before it starts and again

@@ -7,6 +7,20 @@ namespace jg::http {
 namespace {
 constexpr int kMaxDepth = 16;
 struct TooDeep {};
+
+// A NUL (\u0000) anywhere inside `j`: PostgreSQL text cannot hold one (libpq
+// cuts the value there, so the record would differ from what was sent).
+bool HasNul(const nlohmann::json& j) {
+  if (j.is_string()) return j.get_ref<const std::string&>().find('\0') != std::string::npos;
+  if (j.is_object()) {
+    for (const auto& [k, v] : j.items())
+      if (k.find('\0') != std::string::npos || HasNul(v)) return true;
+  } else if (j.is_array()) {
+    for (const auto& v : j)
+      if (HasNul(v)) return true;
+  }
+  return false;
+}
 }  // namespace
 
 Result<nlohmann::json> ParseJsonObject(const std::string& body) {
@@ -23,6 +37,10 @@ Result<nlohmann::json> ParseJsonObject(const std::string& body) {
     return InvalidArgument("malformed_json", "请求体不是有效的 JSON");
   }
   if (!j.is_object()) return InvalidArgument("malformed_json", "请求体须为 JSON 对象");
+  for (const auto& [k, v] : j.items()) {
+    if (k.find('\0') != std::string::npos || HasNul(v))
+      return InvalidArgument("invalid_character", "字段 " + k + " 含有空字符（\\u0000）", k);
+  }
   return j;
 }
 

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -85,10 +86,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
       Response r = Error(413, "payload_too_large",
                          "请求体超过 " + std::to_string(limit_ / 1024) + " KiB 上限");
       AddSecurityHeaders(r);
+      refused_ = true;
       return Write(std::move(r), 11, false);
     }
     if (ec == bhttp::error::header_limit) {
       Response r = Error(431, "headers_too_large", "请求头过大");
+      AddSecurityHeaders(r);
+      refused_ = true;
       return Write(std::move(r), 11, false);
     }
     if (ec) return Close();  // end of stream, timeout, reset, bad request bytes
@@ -129,6 +133,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     bhttp::async_write(stream_, *res,
                        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+                         if (!ec && self->refused_) return self->Linger();
                          if (ec || !keep_alive) return self->Close();
                          self->Read();
                        });
@@ -140,6 +145,28 @@ class Connection : public std::enable_shared_from_this<Connection> {
     stream_.close();
   }
 
+  // After refusing a request whose body (or headers) were not read: closing
+  // with the client's bytes unread resets the connection, and a client still
+  // sending them sees a broken pipe instead of the answer. So the answer is
+  // followed by end of stream, and what the client still sends is read and
+  // dropped (for a few seconds, a few MiB at most) before closing.
+  void Linger() {
+    idle_ = true;  // a server stopping closes it at once
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(std::min(cfg_.read_timeout_seconds, 5)));
+    Drain();
+  }
+  void Drain() {
+    stream_.async_read_some(net::buffer(drain_), [self = shared_from_this()](beast::error_code ec,
+                                                                             std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kMaxDrain) return self->stream_.close();
+      self->Drain();
+    });
+  }
+  static constexpr std::size_t kMaxDrain = 16u << 20;
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -148,6 +175,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::atomic<bool>& stopping_;
   std::string client_;
   bool idle_ = true;
+  bool refused_ = false;  // the answer written refuses the request unread: Linger
+  std::array<char, 16384> drain_;
+  std::size_t drained_ = 0;
   std::size_t limit_ = 0;  // the body limit of the request being read
 };
 

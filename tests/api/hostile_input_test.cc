@@ -1,7 +1,7 @@
-// The hostile-input catalogue over real HTTP: path traversal, SQL injection,
-// header abuse, slow clients, and the rest (see also the JSON, CSRF and
-// size cases in auth_api_test.cc, stored XSS in the browser test, and
-// formula injection in entity_api_test.cc).
+// Hostile input over real HTTP: static-file path traversal, SQL injection in
+// search, header abuse, slow clients, malformed request lines. The whole
+// catalogue, with the data-driven cases over every route and the cases in
+// other tests, is tests/api/hostile_catalogue.md.
 #include <gtest/gtest.h>
 
 #include <boost/asio.hpp>
