@@ -7,6 +7,8 @@
 # tasks). LOAD_SOAK_SECONDS (make soak: 1800) then runs a mix of every path
 # (one request in ten a write) in LOAD_SOAK_CHUNK-second rounds (60), and
 # reports each round's throughput, p99, errors and the server's memory.
+# LOAD_BIN runs another binary (e.g. a copy, so a rebuild during a soak
+# does not matter).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,7 +21,7 @@ for tool in wrk nginx; do
     "${sudo[@]}" apt-get install -y -q --no-install-recommends wrk nginx-light >/dev/null
   }
 done
-bin=build/release/src/jianguan
+bin=${LOAD_BIN:-build/release/src/jianguan}
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
