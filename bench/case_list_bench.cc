@@ -16,6 +16,8 @@
 // officers: the list's per-row officer query runs and finds none.
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -29,6 +31,8 @@
 #include "support/test_stores.h"
 
 namespace {
+
+using jg::bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kDepartments = 40;
@@ -230,13 +234,6 @@ BENCHMARK_CAPTURE(BM_CaseList_Department, postgresql, std::string("postgresql"))
 BENCHMARK_CAPTURE(BM_CaseStats_Year, postgresql, std::string("postgresql"))->Iterations(20)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CaseList_Overdue_Before, postgresql, std::string("postgresql"))->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
-
 // p50 / p99 of each query per store, and PostgreSQL / SQLite of the p50.
 void PrintPercentiles() {
   std::printf("\n| query (%ld cases) | SQLite p50 | SQLite p99 | PostgreSQL p50 | PostgreSQL p99 | PG/SQLite (p50) |\n",
@@ -265,11 +262,4 @@ void PrintPercentiles() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  PrintPercentiles();
-  return 0;
-}
+int main(int argc, char** argv) { return jg::bench::RunThenPrint(argc, argv, PrintPercentiles); }

@@ -19,6 +19,8 @@
 // JG_BENCH_ENTITIES=1000000 JG_BENCH_INSPECTIONS=2000000 JG_BENCH_CASES=300000.
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -41,6 +43,8 @@
 #include "support/test_stores.h"
 
 namespace {
+
+using jg::bench::Percentile;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kDepartments = 40;
@@ -318,13 +322,6 @@ JG_TIMED(BM_AnnualReport, postgresql, std::string("postgresql"));
 JG_TIMED(BM_HandWrittenSql, postgresql_bureau, std::string("postgresql"), false);
 JG_TIMED(BM_HandWrittenSql, postgresql_department, std::string("postgresql"), true);
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
-
 // p50 / p99 of each query per store, and PostgreSQL / SQLite of the p50.
 void PrintPercentiles() {
   std::printf("\n| query (%ld inspections, %ld cases) | SQLite p50 | SQLite p99 | PostgreSQL p50 | PostgreSQL p99 | PG/SQLite (p50) |\n",
@@ -365,11 +362,4 @@ void PrintPercentiles() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  PrintPercentiles();
-  return 0;
-}
+int main(int argc, char** argv) { return jg::bench::RunThenPrint(argc, argv, PrintPercentiles); }

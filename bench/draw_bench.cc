@@ -18,6 +18,8 @@
 // exported file (in memory), and the SQL. The snapshot's memory per entity
 // is reported as a counter. Ratios are printed at the end.
 #include <benchmark/benchmark.h>
+
+#include "bench_support.h"
 #include <libpq-fe.h>
 #include <malloc.h>
 #include <sqlite3.h>
@@ -420,11 +422,4 @@ BENCHMARK_CAPTURE(BM_OrderByRandom, postgresql, std::string("postgresql"))
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  PrintRatios();
-  return 0;
-}
+int main(int argc, char** argv) { return jg::bench::RunThenPrint(argc, argv, PrintRatios); }

@@ -5,6 +5,8 @@
 // generated directory (JG_BENCH_ENTITIES rows, default 20000; the issue's
 // size is 3000000), each call timed for a p50/p99 table printed at the end.
 #include <benchmark/benchmark.h>
+
+#include "bench_support.h"
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -21,6 +23,8 @@
 #include "support/test_stores.h"
 
 namespace {
+
+using jg::bench::Percentile;
 
 const char* kPlaces[] = {"上海", "嘉定", "江桥", "南翔", "安亭", "马陆", "徐行", "华亭", "外冈", "菊园"};
 const char* kWords[] = {"葡萄", "食品", "餐饮", "贸易", "科技", "汽车", "机电", "服饰", "医药", "建材",
@@ -150,12 +154,6 @@ BENCHMARK_CAPTURE(BM_NameSearch_LikeScan, sqlite, std::string("sqlite"))->Arg(0)
 BENCHMARK_CAPTURE(BM_NameSearch_Index, postgresql, std::string("postgresql"))->Arg(0)->Arg(1)->UseRealTime();
 BENCHMARK_CAPTURE(BM_NameSearch_LikeScan, postgresql, std::string("postgresql"))->Arg(0)->Arg(1)->UseRealTime();
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
-
 // p50/p99 of each query by method and store, and LIKE / index at the p50.
 void PrintPercentiles() {
   std::printf("\n| query | store | index p50 | index p99 | LIKE p50 | LIKE p99 | LIKE / index (p50) |\n");
@@ -173,11 +171,4 @@ void PrintPercentiles() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  PrintPercentiles();
-  return 0;
-}
+int main(int argc, char** argv) { return jg::bench::RunThenPrint(argc, argv, PrintPercentiles); }
