@@ -187,7 +187,10 @@ struct Server::Impl {
   ServerConfig cfg;
   Dispatcher& dispatcher;
   net::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  // The acceptor is not thread-safe: its completions, the next async_accept and Stop's close
+  // all run on this one strand (a close racing an accept on another thread crashed under UBSan).
+  net::strand<net::io_context::executor_type> accept_strand{ioc.get_executor()};
+  tcp::acceptor acceptor{accept_strand};
   std::atomic<bool> stopping{false};
   std::atomic<std::int64_t> stop_deadline_ms{0};
   std::mutex mu;
@@ -274,7 +277,7 @@ void Server::Stop() {
   impl_->stop_deadline_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(
           std::chrono::steady_clock::now().time_since_epoch()).count() + 10000;
-  net::post(impl_->ioc, [this] {
+  net::post(impl_->accept_strand, [this] {
     beast::error_code ec;
     impl_->acceptor.close(ec);
     std::lock_guard lock(impl_->mu);
