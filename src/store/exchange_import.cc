@@ -519,10 +519,8 @@ Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTab
       return Internal("exchange: no rule to derive the columns of " + name);
     }
     BatchInsert rows(c, name, cols, t.file, report);
-    // The search indexes (excluded tables), as InsertEntity writes them.
-    BatchInsert grams(c, "entity_name_grams", {"gram", "entity_id"}, t.file, report);
+    // The tag index (an excluded table), as InsertEntity writes it.
     BatchInsert tags(c, "entity_tags", {"tag", "entity_id"}, t.file, report);
-    grams.After(&rows);
     tags.After(&rows);
     for (size_t i : InsertOrder(t)) {
       sql::Params p = t.rows[i];
@@ -531,15 +529,14 @@ Status WriteAll(sql::Connection& c, const sql::Dialect& d, std::vector<ParsedTab
       JG_RETURN_IF_ERROR(rows.Add(std::move(p), t.records[i]));
       if (entities && id_at >= 0) {
         const sql::Value& id = t.rows[i][id_at];
-        for (const auto& g : NameBigrams(entity_name))
-          JG_RETURN_IF_ERROR(grams.Add({g, id}, t.records[i]));
         for (const auto& tag : SplitTags(tags_at >= 0 ? Text(t.rows[i][tags_at]) : ""))
           JG_RETURN_IF_ERROR(tags.Add({tag, id}, t.records[i]));
       }
     }
     JG_RETURN_IF_ERROR(rows.Flush());
-    JG_RETURN_IF_ERROR(grams.Flush());
     JG_RETURN_IF_ERROR(tags.Flush());
+    // The name index (an excluded table), from the names just written.
+    if (entities) JG_RETURN_IF_ERROR(sql::RebuildNamePostings(c, d));
     report.files.push_back({t.file, static_cast<std::int64_t>(t.rows.size()), ""});
     if (!d.reset_sequence.empty() && t.schema->key.size() == 1) {
       const Column* k = t.schema->Find(t.schema->key[0]);

@@ -1,6 +1,8 @@
 // The directory of market entities, written once in portable SQL.
 #include <unordered_map>
 
+#include "domain/name_postings.h"
+
 #include "store/sql_store_impl.h"
 
 namespace jg::sql {
@@ -60,12 +62,7 @@ Params EntityParams(const Entity& e) {
 
 }  // namespace
 
-Status SqlStore::WriteEntityIndexes(const Entity& e, Id id) {
-  JG_RETURN_IF_ERROR(Exec("DELETE FROM entity_name_grams WHERE entity_id = $1", {id}).status());
-  for (const auto& g : NameBigrams(e.name)) {
-    JG_RETURN_IF_ERROR(
-        Exec("INSERT INTO entity_name_grams (gram, entity_id) VALUES ($1, $2)", {g, id}).status());
-  }
+Status SqlStore::WriteEntityTags(const Entity& e, Id id) {
   JG_RETURN_IF_ERROR(Exec("DELETE FROM entity_tags WHERE entity_id = $1", {id}).status());
   for (const auto& t : e.tags) {
     JG_RETURN_IF_ERROR(
@@ -97,7 +94,8 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
     Id id = rows->front().Int(0);
     Entity e = in;
     e.version = 1;
-    JG_RETURN_IF_ERROR(tx.WriteEntityIndexes(e, id));
+    JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, id));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), {{id, "", SearchFold(in.name)}}));
     JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, id, source));
     return id;
   });
@@ -105,6 +103,11 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
 
 Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
   auto r = WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
+    // The name as it was, locked: its grams leave the index if it changes.
+    auto before = tx.Query("SELECT name_fold FROM entities WHERE id = $1" + tx.pool_->dialect().for_update,
+                           {in.id});
+    if (!before.ok()) return before.status();
+    if (before->empty()) return NotFound("entity_not_found", "市场主体不存在");
     Params p = EntityParams(in);
     p.push_back(SearchFold(in.name));
     p.push_back(in.id);
@@ -123,7 +126,9 @@ Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
     }
     Entity e = in;
     e.version = in.version + 1;
-    JG_RETURN_IF_ERROR(tx.WriteEntityIndexes(e, in.id));
+    JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, in.id));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(),
+                                         {{in.id, before->front().Str(0), SearchFold(in.name)}}));
     JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, in.id, source));
     return in.id;
   });
@@ -153,20 +158,12 @@ Result<Entity> SqlStore::FindEntityByCreditCode(const std::string& code) {
   return e;
 }
 
-Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
-  Params p;
-  std::string where = " WHERE 1 = 1";
+namespace {
+
+// The conditions of a query other than its name, on `entities e`.
+std::string FilterClause(const EntityQuery& q, Params& p) {
+  std::string where;
   if (!q.credit_code.empty()) where += " AND e.credit_code = " + Bind(p, q.credit_code);
-  if (!q.name.empty()) {
-    const std::string folded = SearchFold(q.name);
-    // Each gram of the query narrows the candidates through the gram index
-    // (an index range per gram, intersected by the planner).
-    for (const auto& g : NameBigrams(folded)) {
-      where += " AND e.id IN (SELECT entity_id FROM entity_name_grams WHERE gram = " + Bind(p, g) + ")";
-    }
-    // The grams narrow the candidates; the substring itself decides.
-    where += " AND e.name_fold LIKE " + Bind(p, "%" + LikeEscape(folded) + "%") + " ESCAPE '\\'";
-  }
   if (!q.street.empty()) where += " AND e.street = " + Bind(p, q.street);
   if (!q.industry_prefix.empty())
     where += " AND e.industry LIKE " + Bind(p, LikeEscape(q.industry_prefix) + "%") + " ESCAPE '\\'";
@@ -179,25 +176,45 @@ Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
   if (!q.holding_kind.empty())
     where += " AND e.id IN (SELECT entity_id FROM holdings WHERE status = 'valid' AND kind = " +
              Bind(p, q.holding_kind) + ")";
+  return where;
+}
 
+const char* SortColumn(EntityQuery::Sort s) {
+  switch (s) {
+    case EntityQuery::Sort::kName: return "e.name";
+    case EntityQuery::Sort::kCreditCode: return "e.credit_code";
+    case EntityQuery::Sort::kRegisteredOn: return "e.registered_on";
+    case EntityQuery::Sort::kUpdatedAt: return "e.updated_at";
+  }
+  return "e.name";
+}
+
+// Ids per `id IN (…)` statement.
+constexpr size_t kIdsPerStatement = 1000;
+
+}  // namespace
+
+Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
+  const int limit = std::clamp(q.limit, 1, 10000);
+  const int offset = std::max(q.offset, 0);
+  const std::string folded = SearchFold(q.name);
+  // Two or more characters: the name index answers (sql_name_index.cc).
+  if (!name_postings::GramPositions(folded).empty()) return SearchByName(q, folded, limit, offset);
+
+  Params p;
+  std::string where = " WHERE 1 = 1" + FilterClause(q, p);
+  // One character: no gram to look up; the substring decides.
+  if (!q.name.empty())
+    where += " AND e.name_fold LIKE " + Bind(p, "%" + LikeEscape(folded) + "%") + " ESCAPE '\\'";
   auto count = Query("SELECT COUNT(*) FROM entities e" + where, p);
   if (!count.ok()) return count.status();
   EntityPage page;
   page.total = count->front().Int(0);
 
-  const char* col = "e.name";
-  switch (q.sort) {
-    case EntityQuery::Sort::kName: col = "e.name"; break;
-    case EntityQuery::Sort::kCreditCode: col = "e.credit_code"; break;
-    case EntityQuery::Sort::kRegisteredOn: col = "e.registered_on"; break;
-    case EntityQuery::Sort::kUpdatedAt: col = "e.updated_at"; break;
-  }
   const std::string dir = q.descending ? " DESC" : " ASC";
-  std::string order = std::string(" ORDER BY ") + col;
+  std::string order = std::string(" ORDER BY ") + SortColumn(q.sort);
   if (q.sort != EntityQuery::Sort::kUpdatedAt) order += " " + pool_->dialect().binary_collation;
   order += dir + ", e.id" + dir;
-  const int limit = std::clamp(q.limit, 1, 10000);
-  const int offset = std::max(q.offset, 0);
   std::string sql = std::string("SELECT e.id, e.version, ") + kEntityCols + " FROM entities e" +
                     where + order + " LIMIT " + Bind(p, std::int64_t{limit}) + " OFFSET " +
                     Bind(p, std::int64_t{offset});
@@ -211,6 +228,85 @@ Result<EntityPage> SqlStore::SearchEntities(const EntityQuery& q) {
     page.items.push_back(std::move(e));
   }
   return page;
+}
+
+Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::string& folded,
+                                          int limit, int offset) {
+  EntityPage page;
+  std::vector<Id> ordered;  // the page's ids, in order
+  Params fp;
+  const std::string filters = FilterClause(q, fp);
+  if (filters.empty() && q.sort == EntityQuery::Sort::kName) {
+    auto m = MatchName(folded, false);
+    if (!m.ok()) return m.status();
+    page.total = m->total;
+    if (page.total == 0 || offset >= page.total) return page;
+    // Walk the directory in name order while matches are dense enough that
+    // the page is near; else sort the matches themselves.
+    auto max_id = Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
+    if (!max_id.ok()) return max_id.status();
+    const double need = offset + limit;
+    const double walk_rows = need * static_cast<double>(max_id->front().Int(0)) / page.total;
+    if (walk_rows <= 4.0 * page.total) {
+      auto ids = WalkNameOrder(folded, offset + limit, q.descending);
+      if (!ids.ok()) return ids.status();
+      ordered.assign(ids->begin() + std::min<size_t>(offset, ids->size()), ids->end());
+      return FetchEntities(ordered, page);
+    }
+  }
+  auto m = MatchName(folded, true);
+  if (!m.ok()) return m.status();
+  // (sort key, id) of the matches that pass the other conditions.
+  const bool numeric = q.sort == EntityQuery::Sort::kUpdatedAt;
+  std::vector<std::pair<std::string, Id>> keyed;
+  std::vector<std::pair<std::int64_t, Id>> keyed_num;
+  for (size_t b = 0; b < m->ids.size(); b += kIdsPerStatement) {
+    Params p = fp;
+    std::string in;
+    for (size_t i = b; i < std::min(m->ids.size(), b + kIdsPerStatement); ++i)
+      in += (i > b ? ", " : "") + Bind(p, m->ids[i]);
+    auto rows = Query(std::string("SELECT e.id, ") + SortColumn(q.sort) +
+                          " FROM entities e WHERE e.id IN (" + in + ")" + filters,
+                      p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      if (numeric) keyed_num.emplace_back(r.Int(1), r.Int(0));
+      else keyed.emplace_back(r.Str(1), r.Int(0));
+    }
+  }
+  auto take = [&](auto& v) {
+    page.total = static_cast<std::int64_t>(v.size());
+    if (q.descending) std::sort(v.begin(), v.end(), std::greater<>());
+    else std::sort(v.begin(), v.end());
+    for (size_t i = offset; i < v.size() && i < static_cast<size_t>(offset + limit); ++i)
+      ordered.push_back(v[i].second);
+  };
+  if (numeric) take(keyed_num);
+  else take(keyed);
+  return FetchEntities(ordered, page);
+}
+
+Result<EntityPage> SqlStore::FetchEntities(const std::vector<Id>& ordered, EntityPage& page) {
+  if (ordered.empty()) return std::move(page);
+  Params p;
+  std::string in;
+  for (auto id : ordered) in += (in.empty() ? "" : ", ") + Bind(p, id);
+  auto rows = Query(std::string("SELECT e.id, e.version, ") + kEntityCols +
+                        " FROM entities e WHERE e.id IN (" + in + ")",
+                    p);
+  if (!rows.ok()) return rows.status();
+  std::unordered_map<Id, Entity> by_id;
+  for (const auto& r : *rows) {
+    Entity e = ToEntity(r, 2);
+    e.id = r.Int(0);
+    e.version = r.Int(1);
+    by_id.emplace(e.id, std::move(e));
+  }
+  for (auto id : ordered) {
+    auto it = by_id.find(id);
+    if (it != by_id.end()) page.items.push_back(std::move(it->second));
+  }
+  return std::move(page);
 }
 
 Result<std::vector<EntityVersion>> SqlStore::ListEntityVersions(Id id) {
@@ -239,7 +335,8 @@ namespace {
 // Rows per multi-row statement: under SQLite's 32766 and PostgreSQL's 65535
 // bound parameters, and large enough that a round trip carries ~10k values.
 constexpr size_t kRowsPerStatement = 500;
-constexpr size_t kGramsPerStatement = 4000;
+constexpr size_t kPairsPerStatement = 4000;
+constexpr size_t kNamesPerIndexWrite = 65536;
 
 }  // namespace
 
@@ -276,10 +373,11 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
       ++counts.updated;
     }
 
-    Params grams, tags;
+    Params tags;
+    std::vector<NameChange> names;
     auto flush_pairs = [&](Params& p, const char* table, const char* col, bool force) -> Status {
       const size_t rows = p.size() / 2;
-      if (rows == 0 || (!force && rows < kGramsPerStatement)) return Status::Ok();
+      if (rows == 0 || (!force && rows < kPairsPerStatement)) return Status::Ok();
       auto n = tx.Exec(std::string("INSERT INTO ") + table + " (" + col + ", entity_id) VALUES " +
                            RowPlaceholders(rows, 2),
                        p);
@@ -314,11 +412,7 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
         versions.push_back(std::int64_t{1});
         versions.push_back(source);
         for (auto& v : EntityParams(e)) versions.push_back(std::move(v));
-        for (const auto& g : NameBigrams(e.name)) {
-          grams.push_back(g);
-          grams.push_back(e.id);
-          JG_RETURN_IF_ERROR(flush_pairs(grams, "entity_name_grams", "gram", false));
-        }
+        names.push_back({e.id, "", SearchFold(e.name)});
         for (const auto& t : e.tags) {
           tags.push_back(t);
           tags.push_back(e.id);
@@ -330,10 +424,15 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
                                      kEntityCols + ") VALUES " + RowPlaceholders(n, 18),
                                  versions)
                              .status());
+      // The name index a few blocks at a time: each block is rewritten about once.
+      if (names.size() >= kNamesPerIndexWrite) {
+        JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+        names.clear();
+      }
       counts.inserted += static_cast<int>(n);
       if (progress) progress(counts.updated + counts.inserted);
     }
-    JG_RETURN_IF_ERROR(flush_pairs(grams, "entity_name_grams", "gram", true));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
     JG_RETURN_IF_ERROR(flush_pairs(tags, "entity_tags", "tag", true));
     return counts;
   });

@@ -7,6 +7,8 @@
 #include <exception>
 
 #include "store/connection_pool.h"
+#include "store/name_posting_cache.h"
+#include "store/sql_name_index.h"
 #include "store/sql_store.h"
 
 namespace jg::sql {
@@ -159,9 +161,11 @@ inline Value OptId(const std::optional<Id>& v) {
 
 class SqlStore final : public Store {
  public:
-  explicit SqlStore(std::shared_ptr<ConnectionPool> pool) : pool_(std::move(pool)) {}
-  SqlStore(std::shared_ptr<ConnectionPool> pool, Connection* bound)
-      : pool_(std::move(pool)), bound_(bound) {}
+  explicit SqlStore(std::shared_ptr<ConnectionPool> pool)
+      : pool_(std::move(pool)), name_cache_(std::make_shared<NamePostingCache>()) {}
+  SqlStore(std::shared_ptr<ConnectionPool> pool, Connection* bound,
+           std::shared_ptr<NamePostingCache> name_cache)
+      : pool_(std::move(pool)), bound_(bound), name_cache_(std::move(name_cache)) {}
 
   std::string BackendName() const override { return pool_->dialect().name; }
 
@@ -174,7 +178,7 @@ class SqlStore final : public Store {
       lease->MarkBroken();
       return b.status();
     }
-    SqlStore view(pool_, &c);
+    SqlStore view(pool_, &c, name_cache_);
     Status st;
     try {
       st = fn(view);
@@ -566,12 +570,26 @@ class SqlStore final : public Store {
             {std::int64_t{m.version}, std::string(m.name), std::int64_t{0}});
         if (!ins.ok()) return ins.status();
       }
-      return Status::Ok();
+      return FillNamePostingsIfMissing(*tx.bound_, pool_->dialect());
     });
   }
 
  private:
-  Status WriteEntityIndexes(const Entity& e, Id id);
+  Status WriteEntityTags(const Entity& e, Id id);
+  // The name index (sql_name_index.cc): which entities hold a folded query of
+  // two or more code points; `ids` only when asked for, ascending.
+  struct NameMatch {
+    std::int64_t total = 0;
+    std::vector<Id> ids;
+  };
+  Result<NameMatch> MatchName(const std::string& folded, bool want_ids);
+  // The first `need` entities in name order (descending if asked) whose folded
+  // name holds `folded`, walking the name index.
+  Result<std::vector<Id>> WalkNameOrder(const std::string& folded, int need, bool descending);
+  Result<EntityPage> SearchByName(const EntityQuery& q, const std::string& folded, int limit,
+                                  int offset);
+  // The entities of `ordered`, in that order, appended to the page.
+  Result<EntityPage> FetchEntities(const std::vector<Id>& ordered, EntityPage& page);
   Status WriteHoldingAttributes(const Holding& h, Id id);
   Status LoadHoldingAttributes(std::vector<Holding>& hs);
   Status WriteEntityVersion(const Entity& e, Id id, const std::string& source);
@@ -629,6 +647,7 @@ class SqlStore final : public Store {
 
   std::shared_ptr<ConnectionPool> pool_;
   Connection* bound_ = nullptr;
+  std::shared_ptr<NamePostingCache> name_cache_;
 };
 
 }  // namespace jg::sql

@@ -146,7 +146,7 @@ TEST_P(ExchangeContract, EveryTableOfTheFormatIsExercisedByTheFixture) {
   for (const auto& f : summary_.files) EXPECT_GT(f.rows, 0) << f.file;
   EXPECT_GE(summary_.schema_version, 10);
   EXPECT_FALSE(fs::exists(dir_ / "sessions.csv"));  // excluded: secrets, short-lived
-  EXPECT_FALSE(fs::exists(dir_ / "entity_name_grams.csv"));  // derived
+  EXPECT_FALSE(fs::exists(dir_ / "entity_name_postings.csv"));  // derived
   // NULL and "" stay apart: a case without a stored due date vs one without a running period.
   std::string cases = ReadFile(dir_ / "cases.csv");
   EXPECT_NE(cases.find(",\"\","), std::string::npos);

@@ -1,0 +1,90 @@
+#include "domain/name_postings.h"
+
+#include <algorithm>
+
+namespace jg::name_postings {
+
+std::vector<GramAt> GramPositions(std::string_view folded) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(folded.size());
+  std::vector<GramAt> out;
+  for (size_t k = 0; k + 2 < starts.size() && k <= 0xFFFF; ++k) {
+    out.push_back({std::string(folded.substr(starts[k], starts[k + 2] - starts[k])),
+                   static_cast<std::uint16_t>(k)});
+  }
+  return out;
+}
+
+std::string Encode(const std::vector<Entry>& entries) {
+  std::string out(entries.size() * 4, '\0');
+  for (size_t i = 0; i < entries.size(); ++i) {
+    out[4 * i + 0] = static_cast<char>(entries[i].low & 0xFF);
+    out[4 * i + 1] = static_cast<char>(entries[i].low >> 8);
+    out[4 * i + 2] = static_cast<char>(entries[i].pos & 0xFF);
+    out[4 * i + 3] = static_cast<char>(entries[i].pos >> 8);
+  }
+  return out;
+}
+
+std::vector<Entry> Decode(std::string_view bytes) {
+  std::vector<Entry> out(bytes.size() / 4);
+  const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].low = static_cast<std::uint16_t>(b[4 * i] | (b[4 * i + 1] << 8));
+    out[i].pos = static_cast<std::uint16_t>(b[4 * i + 2] | (b[4 * i + 3] << 8));
+  }
+  return out;
+}
+
+int CountEntities(const std::vector<Entry>& sorted) {
+  int n = 0;
+  for (size_t i = 0; i < sorted.size(); ++i) n += (i == 0 || sorted[i].low != sorted[i - 1].low);
+  return n;
+}
+
+std::vector<Entry> Replace(const std::vector<Entry>& sorted, const std::vector<std::uint16_t>& clear,
+                           std::vector<Entry> add) {
+  std::vector<std::uint16_t> gone = clear;
+  std::sort(gone.begin(), gone.end());
+  std::vector<Entry> kept;
+  kept.reserve(sorted.size() + add.size());
+  for (const Entry& e : sorted) {
+    if (!std::binary_search(gone.begin(), gone.end(), e.low)) kept.push_back(e);
+  }
+  std::sort(add.begin(), add.end());
+  std::vector<Entry> out;
+  out.reserve(kept.size() + add.size());
+  std::merge(kept.begin(), kept.end(), add.begin(), add.end(), std::back_inserter(out));
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::int64_t> MatchBlock(std::int64_t block,
+                                     const std::vector<const std::vector<Entry>*>& lists) {
+  std::vector<std::int64_t> ids;
+  if (lists.empty()) return ids;
+  // Drive from the shortest list; probe the others at the implied positions.
+  size_t r = 0;
+  for (size_t j = 1; j < lists.size(); ++j)
+    if (lists[j]->size() < lists[r]->size()) r = j;
+  for (const Entry& e : *lists[r]) {
+    if (e.pos < r) continue;
+    const int start = e.pos - static_cast<int>(r);
+    if (!ids.empty() && (ids.back() & kBlockMask) == e.low) continue;  // already matched
+    bool all = true;
+    for (size_t j = 0; j < lists.size() && all; ++j) {
+      if (j == r) continue;
+      const int want = start + static_cast<int>(j);
+      if (want > 0xFFFF) { all = false; break; }
+      all = std::binary_search(lists[j]->begin(), lists[j]->end(),
+                               Entry{e.low, static_cast<std::uint16_t>(want)});
+    }
+    if (all) ids.push_back((block << kBlockBits) | e.low);
+  }
+  return ids;
+}
+
+}  // namespace jg::name_postings

@@ -1,0 +1,23 @@
+-- The name index becomes positional posting lists (domain/name_postings.h):
+-- one row per gram and block of 16384 entity ids instead of one row per gram
+-- and entity (3M names: 33M rows, a second index, and a count that had to
+-- visit every match). `entities` is the block's count of distinct entities
+-- (a two-character query's total is their sum); `rev` is drawn at random on
+-- every write and keys the searchers' cache of decoded blocks. The lists are
+-- filled from entities.name_fold by the store after this migration.
+-- Definition, which a contract test checks after every kind of write:
+--   for every entity e and every i, the gram at code points i, i+1 of
+--   e.name_fold is in the entries of (gram, e.id >> 14) as (e.id & 16383, i),
+--   and nothing else is.
+DROP TABLE entity_name_grams;
+CREATE TABLE entity_name_postings (
+  gram TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  entities INTEGER NOT NULL,
+  rev INTEGER NOT NULL,
+  entries BLOB NOT NULL,
+  PRIMARY KEY (gram, block)
+);
+-- The directory in name order: a common query's first page is the first few
+-- hundred names of this index that hold it.
+CREATE INDEX entities_name ON entities(name, id);

@@ -1,0 +1,252 @@
+// The name index (名称检索索引): positional posting lists kept in
+// entity_name_postings (migration 0018), written with every entity write and
+// read by SearchEntities.
+#include <map>
+#include <random>
+#include <set>
+
+#include "domain/name_postings.h"
+#include "store/sql_store_impl.h"
+
+namespace jg::sql {
+namespace {
+
+namespace np = name_postings;
+using Key = std::pair<std::string, std::int64_t>;  // gram, block: byte order = code-point order
+
+// Keys a statement carries: 5 values a row stays far under both backends' limits.
+constexpr size_t kKeysPerStatement = 1000;
+
+std::int64_t NewRev() {
+  thread_local std::mt19937_64 rng(std::random_device{}());
+  return static_cast<std::int64_t>(rng() >> 1);
+}
+
+struct BlockChange {
+  std::vector<std::uint16_t> clear;
+  std::vector<np::Entry> add;
+};
+
+Status ApplyChunk(Connection& c, const Dialect& d,
+                  std::vector<std::pair<const Key, BlockChange>*>& chunk) {
+  const bool locks = !d.for_update.empty();
+  if (locks) {
+    // Rows to lock must exist: placeholders first, in key order (a
+    // concurrent writer of the same new key waits here, not later).
+    Params p;
+    for (auto* kv : chunk) {
+      p.push_back(kv->first.first);
+      p.push_back(kv->first.second);
+    }
+    JG_RETURN_IF_ERROR(c.Exec("INSERT INTO entity_name_postings (gram, block, entities, rev, "
+                              "entries) VALUES " +
+                                  RowPlaceholders(chunk.size(), 2, ", 0, 0, ''") +
+                                  " ON CONFLICT (gram, block) DO NOTHING",
+                              p)
+                           .status());
+  }
+  Params p;
+  std::string grams, blocks;
+  std::set<std::int64_t> block_set;
+  std::string last_gram;
+  for (auto* kv : chunk) {
+    if (kv->first.first != last_gram || grams.empty()) {
+      grams += (grams.empty() ? "" : ", ") + Bind(p, kv->first.first);
+      last_gram = kv->first.first;
+    }
+    block_set.insert(kv->first.second);
+  }
+  for (auto b : block_set) blocks += (blocks.empty() ? "" : ", ") + Bind(p, b);
+  auto rows = c.Query("SELECT gram, block, entries FROM entity_name_postings WHERE gram IN (" +
+                          grams + ") AND block IN (" + blocks + ") ORDER BY gram " +
+                          d.binary_collation + ", block" + d.for_update,
+                      p);
+  if (!rows.ok()) return rows.status();
+  std::map<Key, std::string> current;
+  for (const auto& r : *rows) current.emplace(Key{r.Str(0), r.Int(1)}, r.Str(2));
+
+  Params upsert;
+  size_t n_upsert = 0;
+  for (auto* kv : chunk) {
+    auto it = current.find(kv->first);
+    const std::vector<np::Entry> before =
+        it == current.end() ? std::vector<np::Entry>{} : np::Decode(it->second);
+    std::vector<np::Entry> after = np::Replace(before, kv->second.clear, std::move(kv->second.add));
+    if (after.empty()) {
+      if (it != current.end()) {
+        JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_postings WHERE gram = $1 AND block = $2",
+                                  {kv->first.first, kv->first.second})
+                               .status());
+      }
+      continue;
+    }
+    if (after == before) continue;
+    upsert.push_back(kv->first.first);
+    upsert.push_back(kv->first.second);
+    upsert.push_back(std::int64_t{np::CountEntities(after)});
+    upsert.push_back(NewRev());
+    upsert.push_back(Bytes{np::Encode(after)});
+    ++n_upsert;
+  }
+  if (n_upsert == 0) return Status::Ok();
+  return c.Exec("INSERT INTO entity_name_postings (gram, block, entities, rev, entries) VALUES " +
+                    RowPlaceholders(n_upsert, 5) +
+                    " ON CONFLICT (gram, block) DO UPDATE SET entities = excluded.entities, "
+                    "rev = excluded.rev, entries = excluded.entries",
+                upsert)
+      .status();
+}
+
+}  // namespace
+
+Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
+  std::map<Key, BlockChange> by_key;
+  for (const auto& ch : changes) {
+    if (ch.old_fold == ch.new_fold) continue;
+    const std::int64_t block = np::BlockOf(ch.id);
+    const auto low = static_cast<std::uint16_t>(ch.id & np::kBlockMask);
+    for (const auto& g : np::GramPositions(ch.old_fold)) {
+      auto& clear = by_key[{g.gram, block}].clear;
+      if (clear.empty() || clear.back() != low) clear.push_back(low);
+    }
+    for (const auto& g : np::GramPositions(ch.new_fold)) by_key[{g.gram, block}].add.push_back({low, g.pos});
+  }
+  std::vector<std::pair<const Key, BlockChange>*> chunk;
+  for (auto& kv : by_key) {
+    chunk.push_back(&kv);
+    if (chunk.size() == kKeysPerStatement) {
+      JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk));
+      chunk.clear();
+    }
+  }
+  if (!chunk.empty()) JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk));
+  return Status::Ok();
+}
+
+Status RebuildNamePostings(Connection& c, const Dialect& d) {
+  JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_postings", {}).status());
+  std::int64_t last = -1;
+  for (;;) {
+    // A block range at a time: each block's lists are written once.
+    auto rows = c.Query("SELECT id, name_fold FROM entities WHERE id > $1 ORDER BY id LIMIT 65536",
+                        {last});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status::Ok();
+    std::vector<NameChange> changes;
+    changes.reserve(rows->size());
+    for (const auto& r : *rows) changes.push_back({r.Int(0), "", r.Str(1)});
+    last = changes.back().id;
+    JG_RETURN_IF_ERROR(WriteNamePostings(c, d, changes));
+  }
+}
+
+Status FillNamePostingsIfMissing(Connection& c, const Dialect& d) {
+  auto rows = c.Query(
+      "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM entities LIMIT 1) e), "
+      "(SELECT COUNT(*) FROM (SELECT 1 FROM entity_name_postings LIMIT 1) p)",
+      {});
+  if (!rows.ok()) return rows.status();
+  if (rows->front().Int(0) == 0 || rows->front().Int(1) != 0) return Status::Ok();
+  return RebuildNamePostings(c, d);
+}
+
+Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool want_ids) {
+  const auto grams = np::GramPositions(folded);
+  NameMatch out;
+  if (grams.empty()) return out;
+  std::vector<std::string> distinct;
+  for (const auto& g : grams)
+    if (std::find(distinct.begin(), distinct.end(), g.gram) == distinct.end()) distinct.push_back(g.gram);
+  Params p;
+  std::string in;
+  for (const auto& g : distinct) in += (in.empty() ? "" : ", ") + Bind(p, g);
+  auto meta = Query("SELECT gram, block, entities, rev FROM entity_name_postings WHERE gram IN (" +
+                        in + ")",
+                    p);
+  if (!meta.ok()) return meta.status();
+  // gram → block → (entities, rev)
+  std::map<std::string, std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>>> blocks;
+  for (const auto& r : *meta) blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
+  if (blocks.size() < distinct.size()) return out;  // a gram nobody holds
+  if (distinct.size() == 1 && grams.size() == 1 && !want_ids) {
+    // A two-character query: its grams are its matches.
+    for (const auto& [b, v] : blocks.begin()->second) out.total += v.first;
+    return out;
+  }
+  // Blocks every gram is in.
+  std::vector<std::int64_t> common;
+  for (const auto& [b, v] : blocks.at(distinct.front())) {
+    bool all = true;
+    for (const auto& g : distinct) all = all && blocks.at(g).count(b);
+    if (all) common.push_back(b);
+  }
+  // Decoded lists: from the cache when the row's revision is unchanged.
+  std::map<Key, NamePostingCache::Block> lists;
+  for (const auto& g : distinct) {
+    Params fp = {g};
+    std::string missing;
+    for (auto b : common) {
+      auto hit = name_cache_->Find(g, b, blocks.at(g).at(b).second);
+      if (hit) {
+        lists[{g, b}] = std::move(hit);
+      } else {
+        missing += (missing.empty() ? "" : ", ") + Bind(fp, b);
+      }
+    }
+    if (missing.empty()) continue;
+    auto rows = Query("SELECT block, rev, entries FROM entity_name_postings WHERE gram = $1 AND "
+                      "block IN (" + missing + ")",
+                      fp);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto decoded = std::make_shared<const std::vector<np::Entry>>(np::Decode(r.Str(2)));
+      name_cache_->Put(g, r.Int(0), r.Int(1), decoded);
+      lists[{g, r.Int(0)}] = std::move(decoded);
+    }
+  }
+  for (auto b : common) {
+    std::vector<const std::vector<np::Entry>*> ls;
+    for (const auto& g : grams) {
+      auto it = lists.find({g.gram, b});
+      if (it == lists.end()) break;  // written since the first read: not there now
+      ls.push_back(it->second.get());
+    }
+    if (ls.size() != grams.size()) continue;
+    auto ids = np::MatchBlock(b, ls);
+    out.total += static_cast<std::int64_t>(ids.size());
+    if (want_ids) out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+  }
+  return out;
+}
+
+Result<std::vector<Id>> SqlStore::WalkNameOrder(const std::string& folded, int need, bool descending) {
+  const std::string& coll = pool_->dialect().binary_collation;
+  const std::string dir = descending ? " DESC" : "";
+  const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
+  std::vector<Id> out;
+  std::optional<std::pair<std::string, Id>> after;
+  std::int64_t chunk = std::clamp<std::int64_t>(need * 4, 64, 4096);
+  while (static_cast<int>(out.size()) < need) {
+    Params p;
+    std::string sql = "SELECT id, name FROM entities";
+    if (after) {
+      sql += " WHERE (name " + coll + ", id) " + (descending ? "<" : ">") + " (" +
+             Bind(p, after->first) + ", " + Bind(p, after->second) + ")";
+    }
+    sql += order + " LIMIT " + Bind(p, chunk);
+    auto rows = Query(sql, p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      if (SearchFold(r.Str(1)).find(folded) != std::string::npos) {
+        out.push_back(r.Int(0));
+        if (static_cast<int>(out.size()) == need) break;
+      }
+    }
+    if (static_cast<std::int64_t>(rows->size()) < chunk) break;  // the end of the directory
+    after = {rows->back().Str(1), rows->back().Int(0)};
+    chunk = std::min<std::int64_t>(chunk * 2, 65536);
+  }
+  return out;
+}
+
+}  // namespace jg::sql

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+
+#include "domain/entity.h"
+#include "domain/name_postings.h"
+
+namespace jg::name_postings {
+namespace {
+
+TEST(NamePostings, GramsCarryTheirCodePointPositions) {
+  auto g = GramPositions(SearchFold("马陆Ab马陆"));
+  ASSERT_EQ(g.size(), 5u);
+  EXPECT_EQ(g[0].gram, "马陆");
+  EXPECT_EQ(g[0].pos, 0);
+  EXPECT_EQ(g[1].gram, "陆a");
+  EXPECT_EQ(g[2].gram, "ab");
+  EXPECT_EQ(g[4].gram, "马陆");
+  EXPECT_EQ(g[4].pos, 4);
+  EXPECT_TRUE(GramPositions("马").empty());
+}
+
+TEST(NamePostings, EncodeDecodeRoundTrip) {
+  std::vector<Entry> e = {{0, 0}, {1, 7}, {1, 300}, {16383, 65535}};
+  EXPECT_EQ(Encode(e).size(), 16u);
+  EXPECT_EQ(Decode(Encode(e)), e);
+  EXPECT_EQ(CountEntities(e), 3);
+}
+
+TEST(NamePostings, ReplaceClearsAnEntityAndAddsSorted) {
+  std::vector<Entry> e = {{1, 0}, {2, 3}, {2, 5}, {4, 1}};
+  auto r = Replace(e, {2}, {{3, 0}, {0, 9}, {4, 1}});
+  EXPECT_EQ(r, (std::vector<Entry>{{0, 9}, {1, 0}, {3, 0}, {4, 1}}));
+}
+
+// Against the definition: a brute-force substring test over random names of a
+// small alphabet (so repeats, overlaps and self-overlapping queries are common).
+TEST(NamePostings, MatchesAreExactlyTheSubstringMatches) {
+  std::mt19937 rng(7);
+  const std::vector<std::string> alphabet = {"马", "陆", "a", "食", "品"};
+  auto word = [&](int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int round = 0; round < 40; ++round) {
+    // Ids across three blocks.
+    std::map<std::int64_t, std::string> names;
+    for (int i = 0; i < 200; ++i) names[static_cast<std::int64_t>(rng() % (3 << kBlockBits))] = word(1 + rng() % 9);
+    std::map<std::pair<std::string, std::int64_t>, std::vector<Entry>> lists;
+    for (const auto& [id, name] : names) {
+      for (const auto& g : GramPositions(name))
+        lists[{g.gram, BlockOf(id)}].push_back({static_cast<std::uint16_t>(id & kBlockMask), g.pos});
+    }
+    for (auto& [k, v] : lists) std::sort(v.begin(), v.end());
+    for (int q = 0; q < 30; ++q) {
+      const std::string query = word(2 + rng() % 4);
+      const auto grams = GramPositions(query);
+      std::vector<std::int64_t> got;
+      for (std::int64_t block = 0; block < 3; ++block) {
+        std::vector<const std::vector<Entry>*> ls;
+        bool all = true;
+        for (const auto& g : grams) {
+          auto it = lists.find({g.gram, block});
+          if (it == lists.end()) { all = false; break; }
+          ls.push_back(&it->second);
+        }
+        if (!all) continue;
+        for (auto id : MatchBlock(block, ls)) got.push_back(id);
+      }
+      std::vector<std::int64_t> want;
+      for (const auto& [id, name] : names)
+        if (name.find(query) != std::string::npos) want.push_back(id);
+      EXPECT_EQ(got, want) << query;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jg::name_postings
