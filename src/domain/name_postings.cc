@@ -87,4 +87,33 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
   return ids;
 }
 
+std::uint64_t NameKey(std::string_view name) {
+  std::uint64_t k = 0;
+  for (size_t i = 0; i < 8; ++i)
+    k = (k << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
+  return k;
+}
+
+std::string KeyPrefix(std::uint64_t key) {
+  std::string out;
+  for (int i = 7; i >= 0; --i) out += static_cast<char>((key >> (8 * i)) & 0xFF);
+  while (!out.empty() && out.back() == '\0') out.pop_back();
+  return out;
+}
+
+std::string EncodeKeys(const std::vector<std::uint64_t>& keys) {
+  std::string out(keys.size() * 8, '\0');
+  for (size_t i = 0; i < keys.size(); ++i)
+    for (int b = 0; b < 8; ++b) out[8 * i + b] = static_cast<char>((keys[i] >> (8 * b)) & 0xFF);
+  return out;
+}
+
+std::vector<std::uint64_t> DecodeKeys(std::string_view bytes) {
+  std::vector<std::uint64_t> out(std::size_t{1} << kKeyBlockBits, 0);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  for (size_t i = 0; i < out.size() && 8 * i + 8 <= bytes.size(); ++i)
+    for (int b = 7; b >= 0; --b) out[i] = (out[i] << 8) | p[8 * i + b];
+  return out;
+}
+
 }  // namespace jg::name_postings

@@ -54,4 +54,16 @@ std::vector<Entry> Replace(const std::vector<Entry>& sorted, const std::vector<s
 std::vector<std::int64_t> MatchBlock(std::int64_t block,
                                      const std::vector<const std::vector<Entry>*>& lists);
 
+// Name order without the names: the first 8 bytes of a name as a big-endian
+// number (0-padded), so a < b between keys means the same between names, and
+// equal keys leave the names to decide. Kept per block of kKeyBlockIds ids.
+constexpr int kKeyBlockBits = 12;
+constexpr std::int64_t kKeyBlockMask = (std::int64_t{1} << kKeyBlockBits) - 1;
+inline std::int64_t KeyBlockOf(std::int64_t id) { return id >> kKeyBlockBits; }
+std::uint64_t NameKey(std::string_view name);
+// The names between two keys' prefixes: the key's bytes without its padding.
+std::string KeyPrefix(std::uint64_t key);
+std::string EncodeKeys(const std::vector<std::uint64_t>& keys);  // 8 bytes each, little-endian
+std::vector<std::uint64_t> DecodeKeys(std::string_view bytes);    // always kKeyBlockIds long
+
 }  // namespace jg::name_postings

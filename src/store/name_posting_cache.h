@@ -16,9 +16,10 @@
 
 namespace jg::sql {
 
-class NamePostingCache {
+template <typename T>
+class RevisionCache {
  public:
-  using Block = std::shared_ptr<const std::vector<name_postings::Entry>>;
+  using Block = std::shared_ptr<const std::vector<T>>;
 
   Block Find(const std::string& gram, std::int64_t block, std::int64_t rev) {
     std::lock_guard lock(mu_);
@@ -34,7 +35,7 @@ class NamePostingCache {
       items_.clear();
       bytes_ = 0;
     }
-    bytes_ += entries->size() * sizeof(name_postings::Entry);
+    bytes_ += entries->size() * sizeof(T);
     items_[Key(gram, block)] = {rev, std::move(entries)};
   }
 
@@ -50,6 +51,12 @@ class NamePostingCache {
   std::mutex mu_;
   std::unordered_map<std::string, Item> items_;
   std::size_t bytes_ = 0;
+};
+
+// Decoded posting blocks, and blocks of name sort keys (gram "" ).
+struct NameIndexCache {
+  RevisionCache<name_postings::Entry> postings;
+  RevisionCache<std::uint64_t> keys;
 };
 
 }  // namespace jg::sql

@@ -95,7 +95,7 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
     Entity e = in;
     e.version = 1;
     JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, id));
-    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), {{id, "", SearchFold(in.name)}}));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), {{id, "", SearchFold(in.name), "", in.name}}));
     JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, id, source));
     return id;
   });
@@ -104,7 +104,7 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
 Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
   auto r = WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
     // The name as it was, locked: its grams leave the index if it changes.
-    auto before = tx.Query("SELECT name_fold FROM entities WHERE id = $1" + tx.pool_->dialect().for_update,
+    auto before = tx.Query("SELECT name_fold, name FROM entities WHERE id = $1" + tx.pool_->dialect().for_update,
                            {in.id});
     if (!before.ok()) return before.status();
     if (before->empty()) return NotFound("entity_not_found", "市场主体不存在");
@@ -128,7 +128,8 @@ Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
     e.version = in.version + 1;
     JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, in.id));
     JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(),
-                                         {{in.id, before->front().Str(0), SearchFold(in.name)}}));
+                                         {{in.id, before->front().Str(0), SearchFold(in.name),
+                                           before->front().Str(1), in.name}}));
     JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, in.id, source));
     return in.id;
   });
@@ -237,22 +238,12 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
   Params fp;
   const std::string filters = FilterClause(q, fp);
   if (filters.empty() && q.sort == EntityQuery::Sort::kName) {
-    auto m = MatchName(folded, false);
+    auto m = MatchName(folded, true);
     if (!m.ok()) return m.status();
-    page.total = m->total;
-    if (page.total == 0 || offset >= page.total) return page;
-    // Walk the directory in name order while matches are dense enough that
-    // the page is near; else sort the matches themselves.
-    auto max_id = Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
-    if (!max_id.ok()) return max_id.status();
-    const double need = offset + limit;
-    const double walk_rows = need * static_cast<double>(max_id->front().Int(0)) / page.total;
-    if (walk_rows <= 4.0 * page.total) {
-      auto ids = WalkNameOrder(folded, offset + limit, q.descending);
-      if (!ids.ok()) return ids.status();
-      ordered.assign(ids->begin() + std::min<size_t>(offset, ids->size()), ids->end());
-      return FetchEntities(ordered, page);
-    }
+    page.total = static_cast<std::int64_t>(m->ids.size());
+    auto ids = PageByName(m->ids, offset, limit, q.descending);
+    if (!ids.ok()) return ids.status();
+    return FetchEntities(*ids, page);
   }
   auto m = MatchName(folded, true);
   if (!m.ok()) return m.status();
@@ -412,7 +403,7 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
         versions.push_back(std::int64_t{1});
         versions.push_back(source);
         for (auto& v : EntityParams(e)) versions.push_back(std::move(v));
-        names.push_back({e.id, "", SearchFold(e.name)});
+        names.push_back({e.id, "", SearchFold(e.name), "", e.name});
         for (const auto& t : e.tags) {
           tags.push_back(t);
           tags.push_back(e.id);

@@ -16,6 +16,10 @@ using Key = std::pair<std::string, std::int64_t>;  // gram, block: byte order = 
 
 // Keys a statement carries: 5 values a row stays far under both backends' limits.
 constexpr size_t kKeysPerStatement = 1000;
+// A page sorted by name reads the names of at most this many matches; past
+// it, it walks the name index instead.
+constexpr size_t kNamesToSort = 2048;
+constexpr size_t kIdsPerNameFetch = 512;
 
 std::int64_t NewRev() {
   thread_local std::mt19937_64 rng(std::random_device{}());
@@ -97,6 +101,51 @@ Status ApplyChunk(Connection& c, const Dialect& d,
       .status();
 }
 
+// Sets the name keys of the changed entities, a block of kKeyBlockIds at a time.
+Status WriteNameKeys(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
+  std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::uint64_t>>> by_block;
+  for (const auto& ch : changes) {
+    const std::uint64_t key = np::NameKey(ch.new_name);
+    if (!ch.old_name.empty() && np::NameKey(ch.old_name) == key) continue;
+    by_block[np::KeyBlockOf(ch.id)].emplace_back(ch.id & np::kKeyBlockMask, key);
+  }
+  for (auto it = by_block.begin(); it != by_block.end();) {
+    std::vector<decltype(it)> chunk;
+    for (; it != by_block.end() && chunk.size() < kKeysPerStatement; ++it) chunk.push_back(it);
+    Params p;
+    std::string in;
+    for (auto b : chunk) in += (in.empty() ? "" : ", ") + Bind(p, b->first);
+    if (!d.for_update.empty()) {
+      JG_RETURN_IF_ERROR(c.Exec("INSERT INTO entity_name_keys (block, rev, keys) VALUES " +
+                                    RowPlaceholders(chunk.size(), 1, ", 0, ''") +
+                                    " ON CONFLICT (block) DO NOTHING",
+                                p)
+                             .status());
+    }
+    auto rows = c.Query("SELECT block, keys FROM entity_name_keys WHERE block IN (" + in +
+                            ") ORDER BY block" + d.for_update,
+                        p);
+    if (!rows.ok()) return rows.status();
+    std::map<std::int64_t, std::string> current;
+    for (const auto& r : *rows) current.emplace(r.Int(0), r.Str(1));
+    Params upsert;
+    for (auto b : chunk) {
+      auto keys = np::DecodeKeys(current[b->first]);
+      for (const auto& [low, key] : b->second) keys[low] = key;
+      upsert.push_back(b->first);
+      upsert.push_back(NewRev());
+      upsert.push_back(Bytes{np::EncodeKeys(keys)});
+    }
+    JG_RETURN_IF_ERROR(c.Exec("INSERT INTO entity_name_keys (block, rev, keys) VALUES " +
+                                  RowPlaceholders(chunk.size(), 3) +
+                                  " ON CONFLICT (block) DO UPDATE SET rev = excluded.rev, "
+                                  "keys = excluded.keys",
+                              upsert)
+                           .status());
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
@@ -120,21 +169,22 @@ Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<Name
     }
   }
   if (!chunk.empty()) JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk));
-  return Status::Ok();
+  return WriteNameKeys(c, d, changes);
 }
 
 Status RebuildNamePostings(Connection& c, const Dialect& d) {
   JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_postings", {}).status());
+  JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_keys", {}).status());
   std::int64_t last = -1;
   for (;;) {
     // A block range at a time: each block's lists are written once.
-    auto rows = c.Query("SELECT id, name_fold FROM entities WHERE id > $1 ORDER BY id LIMIT 65536",
+    auto rows = c.Query("SELECT id, name_fold, name FROM entities WHERE id > $1 ORDER BY id LIMIT 65536",
                         {last});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::Ok();
     std::vector<NameChange> changes;
     changes.reserve(rows->size());
-    for (const auto& r : *rows) changes.push_back({r.Int(0), "", r.Str(1)});
+    for (const auto& r : *rows) changes.push_back({r.Int(0), "", r.Str(1), "", r.Str(2)});
     last = changes.back().id;
     JG_RETURN_IF_ERROR(WriteNamePostings(c, d, changes));
   }
@@ -181,12 +231,12 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
     if (all) common.push_back(b);
   }
   // Decoded lists: from the cache when the row's revision is unchanged.
-  std::map<Key, NamePostingCache::Block> lists;
+  std::map<Key, RevisionCache<np::Entry>::Block> lists;
   for (const auto& g : distinct) {
     Params fp = {g};
     std::string missing;
     for (auto b : common) {
-      auto hit = name_cache_->Find(g, b, blocks.at(g).at(b).second);
+      auto hit = name_cache_->postings.Find(g, b, blocks.at(g).at(b).second);
       if (hit) {
         lists[{g, b}] = std::move(hit);
       } else {
@@ -200,7 +250,7 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
       auto decoded = std::make_shared<const std::vector<np::Entry>>(np::Decode(r.Str(2)));
-      name_cache_->Put(g, r.Int(0), r.Int(1), decoded);
+      name_cache_->postings.Put(g, r.Int(0), r.Int(1), decoded);
       lists[{g, r.Int(0)}] = std::move(decoded);
     }
   }
@@ -219,34 +269,117 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
   return out;
 }
 
-Result<std::vector<Id>> SqlStore::WalkNameOrder(const std::string& folded, int need, bool descending) {
-  const std::string& coll = pool_->dialect().binary_collation;
-  const std::string dir = descending ? " DESC" : "";
-  const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
-  std::vector<Id> out;
-  std::optional<std::pair<std::string, Id>> after;
-  std::int64_t chunk = std::clamp<std::int64_t>(need * 4, 64, 4096);
-  while (static_cast<int>(out.size()) < need) {
+Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int offset, int limit,
+                                              bool descending) {
+  const size_t need = std::min<size_t>(ids.size(), static_cast<size_t>(offset) + limit);
+  if (need == 0 || static_cast<size_t>(offset) >= ids.size()) return std::vector<Id>{};
+  // The matches' name keys, from the key blocks (cached by revision).
+  std::vector<std::int64_t> blocks;
+  for (Id id : ids)
+    if (blocks.empty() || blocks.back() != np::KeyBlockOf(id)) blocks.push_back(np::KeyBlockOf(id));
+  std::map<std::int64_t, RevisionCache<std::uint64_t>::Block> keys;
+  for (size_t b = 0; b < blocks.size(); b += kKeysPerStatement) {
     Params p;
-    std::string sql = "SELECT id, name FROM entities";
-    if (after) {
-      sql += " WHERE (name " + coll + ", id) " + (descending ? "<" : ">") + " (" +
-             Bind(p, after->first) + ", " + Bind(p, after->second) + ")";
+    std::string in;
+    for (size_t i = b; i < std::min(blocks.size(), b + kKeysPerStatement); ++i)
+      in += (i > b ? ", " : "") + Bind(p, blocks[i]);
+    auto meta = Query("SELECT block, rev FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!meta.ok()) return meta.status();
+    Params fp;
+    std::string missing;
+    for (const auto& r : *meta) {
+      if (auto hit = name_cache_->keys.Find("", r.Int(0), r.Int(1))) keys[r.Int(0)] = std::move(hit);
+      else missing += (missing.empty() ? "" : ", ") + Bind(fp, r.Int(0));
     }
-    sql += order + " LIMIT " + Bind(p, chunk);
-    auto rows = Query(sql, p);
+    if (missing.empty()) continue;
+    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + missing + ")", fp);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
-      if (SearchFold(r.Str(1)).find(folded) != std::string::npos) {
-        out.push_back(r.Int(0));
-        if (static_cast<int>(out.size()) == need) break;
-      }
+      auto decoded = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
+      name_cache_->keys.Put("", r.Int(0), r.Int(1), decoded);
+      keys[r.Int(0)] = std::move(decoded);
     }
-    if (static_cast<std::int64_t>(rows->size()) < chunk) break;  // the end of the directory
-    after = {rows->back().Str(1), rows->back().Int(0)};
-    chunk = std::min<std::int64_t>(chunk * 2, 65536);
   }
-  return out;
+  // In the page's direction, (key, id) orders as (name, id) does except among equal keys.
+  std::vector<std::pair<std::uint64_t, Id>> keyed;
+  keyed.reserve(ids.size());
+  for (Id id : ids) {
+    auto it = keys.find(np::KeyBlockOf(id));
+    const std::uint64_t k = it == keys.end() ? 0 : (*it->second)[id & np::kKeyBlockMask];
+    keyed.emplace_back(descending ? ~k : k, descending ? -id : id);
+  }
+  std::nth_element(keyed.begin(), keyed.begin() + (need - 1), keyed.end());
+  const std::uint64_t last = keyed[need - 1].first;
+  // Every match whose key is at most the need-th one's: the page is among them.
+  std::vector<Id> cands;
+  std::uint64_t first = last;
+  for (const auto& [k, id] : keyed) {
+    if (k > last) continue;
+    cands.push_back(descending ? -id : id);
+    first = std::min(first, k);
+  }
+  std::vector<std::pair<std::string, Id>> named;
+  if (cands.size() <= kNamesToSort) {
+    // Few: their names, sorted.
+    std::sort(cands.begin(), cands.end());
+    for (size_t b = 0; b < cands.size(); b += kIdsPerNameFetch) {
+      Params p;
+      std::string in;
+      for (size_t i = b; i < std::min(cands.size(), b + kIdsPerNameFetch); ++i)
+        in += (i > b ? ", " : "") + Bind(p, cands[i]);
+      auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
+    }
+    if (descending) std::sort(named.begin(), named.end(), std::greater<>());
+    else std::sort(named.begin(), named.end());
+  } else {
+    // Many share a key (a common prefix): walk the name order from the first
+    // of them; the walk meets the matches in order.
+    const std::string coll = pool_->dialect().binary_collation;
+    // SQLite uses the index for a row value only without a COLLATE (its
+    // column order is already binary); PostgreSQL needs it to match "C".
+    const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
+    const std::string dir = descending ? " DESC" : "";
+    const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
+    // The prefix cut to whole characters (a bound the database accepts as text).
+    std::string start = np::KeyPrefix(descending ? ~first : first);
+    for (size_t i = start.size(); i-- > 0;) {
+      const auto c = static_cast<unsigned char>(start[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (i + len > start.size()) start.resize(i);
+      break;
+    }
+    std::optional<std::pair<std::string, Id>> after;
+    std::int64_t chunk = 256;
+    while (named.size() < need) {
+      Params p;
+      std::string sql = "SELECT id, name FROM entities WHERE ";
+      if (after) {
+        sql += "(name" + cmp_coll + ", id) " + (descending ? "<" : ">") + " (" + Bind(p, after->first) +
+               ", " + Bind(p, after->second) + ")";
+      } else if (descending) {  // names that start with the prefix, or sort before it
+        sql += "name" + cmp_coll + " <= " + Bind(p, start + "\U0010FFFF");
+      } else {
+        sql += "name" + cmp_coll + " >= " + Bind(p, start);
+      }
+      auto rows = Query(sql + order + " LIMIT " + Bind(p, chunk), p);
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : *rows) {
+        if (std::binary_search(ids.begin(), ids.end(), r.Int(0))) {
+          named.emplace_back(r.Str(1), r.Int(0));
+          if (named.size() == need) break;
+        }
+      }
+      if (static_cast<std::int64_t>(rows->size()) < chunk) break;
+      after = {rows->back().Str(1), rows->back().Int(0)};
+      chunk = std::min<std::int64_t>(chunk * 2, 16384);
+    }
+  }
+  std::vector<Id> page;
+  for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
+  return page;
 }
 
 }  // namespace jg::sql

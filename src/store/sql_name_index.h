@@ -11,11 +11,13 @@
 
 namespace jg::sql {
 
-// An entity's folded name before (empty: a new entity) and after a write.
+// An entity's name and folded name before (empty: a new entity) and after a write.
 struct NameChange {
   std::int64_t id = 0;
   std::string old_fold;
   std::string new_fold;
+  std::string old_name;
+  std::string new_name;
 };
 
 // Applies the changes to the lists: blocks are locked (PostgreSQL) and

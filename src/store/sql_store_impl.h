@@ -162,9 +162,9 @@ inline Value OptId(const std::optional<Id>& v) {
 class SqlStore final : public Store {
  public:
   explicit SqlStore(std::shared_ptr<ConnectionPool> pool)
-      : pool_(std::move(pool)), name_cache_(std::make_shared<NamePostingCache>()) {}
+      : pool_(std::move(pool)), name_cache_(std::make_shared<NameIndexCache>()) {}
   SqlStore(std::shared_ptr<ConnectionPool> pool, Connection* bound,
-           std::shared_ptr<NamePostingCache> name_cache)
+           std::shared_ptr<NameIndexCache> name_cache)
       : pool_(std::move(pool)), bound_(bound), name_cache_(std::move(name_cache)) {}
 
   std::string BackendName() const override { return pool_->dialect().name; }
@@ -583,9 +583,9 @@ class SqlStore final : public Store {
     std::vector<Id> ids;
   };
   Result<NameMatch> MatchName(const std::string& folded, bool want_ids);
-  // The first `need` entities in name order (descending if asked) whose folded
-  // name holds `folded`, walking the name index.
-  Result<std::vector<Id>> WalkNameOrder(const std::string& folded, int need, bool descending);
+  // Of `ids` (ascending), those at [offset, offset + limit) in name order.
+  Result<std::vector<Id>> PageByName(const std::vector<Id>& ids, int offset, int limit,
+                                     bool descending);
   Result<EntityPage> SearchByName(const EntityQuery& q, const std::string& folded, int limit,
                                   int offset);
   // The entities of `ordered`, in that order, appended to the page.
@@ -647,7 +647,7 @@ class SqlStore final : public Store {
 
   std::shared_ptr<ConnectionPool> pool_;
   Connection* bound_ = nullptr;
-  std::shared_ptr<NamePostingCache> name_cache_;
+  std::shared_ptr<NameIndexCache> name_cache_;
 };
 
 }  // namespace jg::sql

@@ -18,8 +18,17 @@ CREATE TABLE entity_name_postings (
   entries BYTEA NOT NULL,
   PRIMARY KEY (gram, block)
 );
+-- Name order without reading names: per block of 4096 ids, each entity's
+-- first 8 name bytes (domain/name_postings.h NameKey), so a page of matches
+-- sorted by name needs the names of only the few matches that tie.
+CREATE TABLE entity_name_keys (
+  block BIGINT PRIMARY KEY,
+  rev BIGINT NOT NULL,
+  keys BYTEA NOT NULL
+);
 -- Read whole, never searched inside: no compression to undo on every read.
 ALTER TABLE entity_name_postings ALTER COLUMN entries SET STORAGE EXTERNAL;
+ALTER TABLE entity_name_keys ALTER COLUMN keys SET STORAGE EXTERNAL;
 -- The directory in code-point name order (the order of every name sort): a
 -- common query's first page is the first few hundred names of this index that
 -- hold it.

@@ -18,6 +18,14 @@ CREATE TABLE entity_name_postings (
   entries BLOB NOT NULL,
   PRIMARY KEY (gram, block)
 );
+-- Name order without reading names: per block of 4096 ids, each entity's
+-- first 8 name bytes (domain/name_postings.h NameKey), so a page of matches
+-- sorted by name needs the names of only the few matches that tie.
+CREATE TABLE entity_name_keys (
+  block INTEGER PRIMARY KEY,
+  rev INTEGER NOT NULL,
+  keys BLOB NOT NULL
+);
 -- The directory in name order: a common query's first page is the first few
 -- hundred names of this index that hold it.
 CREATE INDEX entities_name ON entities(name, id);
