@@ -18,7 +18,7 @@ using Key = std::pair<std::string, std::int64_t>;  // gram, block: byte order = 
 constexpr size_t kKeysPerStatement = 1000;
 // A page sorted by name reads the names of at most this many matches; past
 // it, it walks the name index instead.
-constexpr size_t kNamesToSort = 2048;
+constexpr size_t kNamesToSort = 256;
 constexpr size_t kIdsPerNameFetch = 512;
 
 std::int64_t NewRev() {
@@ -269,6 +269,54 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
   return out;
 }
 
+Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
+    const std::vector<Id>& ids, std::uint64_t key, size_t need, bool descending, size_t budget) {
+  std::vector<std::pair<std::string, Id>> named;
+  size_t read = 0;
+  const std::string coll = pool_->dialect().binary_collation;
+  // SQLite uses the index for a row value only without a COLLATE (its
+  // column order is already binary); PostgreSQL needs it to match "C".
+  const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
+  const std::string dir = descending ? " DESC" : "";
+  const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
+  // The prefix cut to whole characters (a bound the database accepts as text).
+  std::string start = np::KeyPrefix(key);
+  for (size_t i = start.size(); i-- > 0;) {
+    const auto c = static_cast<unsigned char>(start[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + len > start.size()) start.resize(i);
+    break;
+  }
+  std::optional<std::pair<std::string, Id>> after;
+  std::int64_t chunk = std::clamp<std::int64_t>(static_cast<std::int64_t>(need) * 2, 32, 4096);
+  while (named.size() < need && read < budget) {
+    Params p;
+    std::string sql = "SELECT id, name FROM entities WHERE ";
+    if (after) {
+      sql += "(name" + cmp_coll + ", id) " + (descending ? "<" : ">") + " (" + Bind(p, after->first) +
+             ", " + Bind(p, after->second) + ")";
+    } else if (descending) {  // names that start with the prefix, or sort before it
+      sql += "name" + cmp_coll + " <= " + Bind(p, start + "\U0010FFFF");
+    } else {
+      sql += "name" + cmp_coll + " >= " + Bind(p, start);
+    }
+    auto rows = Query(sql + order + " LIMIT " + Bind(p, chunk), p);
+    if (!rows.ok()) return rows.status();
+    read += rows->size();
+    for (const auto& r : *rows) {
+      if (std::binary_search(ids.begin(), ids.end(), r.Int(0))) {
+        named.emplace_back(r.Str(1), r.Int(0));
+        if (named.size() == need) break;
+      }
+    }
+    if (static_cast<std::int64_t>(rows->size()) < chunk) break;
+    after = {rows->back().Str(1), rows->back().Int(0)};
+    chunk = std::min<std::int64_t>(chunk * 2, 16384);
+  }
+  return named;
+}
+
 Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int offset, int limit,
                                               bool descending) {
   const size_t need = std::min<size_t>(ids.size(), static_cast<size_t>(offset) + limit);
@@ -319,8 +367,17 @@ Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int off
     first = std::min(first, k);
   }
   std::vector<std::pair<std::string, Id>> named;
-  if (cands.size() <= kNamesToSort) {
-    // Few: their names, sorted.
+  // Many share a key (a common prefix): walk the name order from the first of
+  // them, meeting the matches in order — unless they are sparse there; then,
+  // as for a few, read their names and sort.
+  bool walked = false;
+  if (cands.size() > kNamesToSort) {
+    auto w = WalkFromPrefix(ids, descending ? ~first : first, need, descending, 8 * cands.size());
+    if (!w.ok()) return w.status();
+    walked = w->size() == need;
+    if (walked) named = std::move(*w);
+  }
+  if (!walked) {
     std::sort(cands.begin(), cands.end());
     for (size_t b = 0; b < cands.size(); b += kIdsPerNameFetch) {
       Params p;
@@ -333,49 +390,6 @@ Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int off
     }
     if (descending) std::sort(named.begin(), named.end(), std::greater<>());
     else std::sort(named.begin(), named.end());
-  } else {
-    // Many share a key (a common prefix): walk the name order from the first
-    // of them; the walk meets the matches in order.
-    const std::string coll = pool_->dialect().binary_collation;
-    // SQLite uses the index for a row value only without a COLLATE (its
-    // column order is already binary); PostgreSQL needs it to match "C".
-    const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
-    const std::string dir = descending ? " DESC" : "";
-    const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
-    // The prefix cut to whole characters (a bound the database accepts as text).
-    std::string start = np::KeyPrefix(descending ? ~first : first);
-    for (size_t i = start.size(); i-- > 0;) {
-      const auto c = static_cast<unsigned char>(start[i]);
-      if ((c & 0xC0) == 0x80) continue;
-      const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (i + len > start.size()) start.resize(i);
-      break;
-    }
-    std::optional<std::pair<std::string, Id>> after;
-    std::int64_t chunk = 256;
-    while (named.size() < need) {
-      Params p;
-      std::string sql = "SELECT id, name FROM entities WHERE ";
-      if (after) {
-        sql += "(name" + cmp_coll + ", id) " + (descending ? "<" : ">") + " (" + Bind(p, after->first) +
-               ", " + Bind(p, after->second) + ")";
-      } else if (descending) {  // names that start with the prefix, or sort before it
-        sql += "name" + cmp_coll + " <= " + Bind(p, start + "\U0010FFFF");
-      } else {
-        sql += "name" + cmp_coll + " >= " + Bind(p, start);
-      }
-      auto rows = Query(sql + order + " LIMIT " + Bind(p, chunk), p);
-      if (!rows.ok()) return rows.status();
-      for (const auto& r : *rows) {
-        if (std::binary_search(ids.begin(), ids.end(), r.Int(0))) {
-          named.emplace_back(r.Str(1), r.Int(0));
-          if (named.size() == need) break;
-        }
-      }
-      if (static_cast<std::int64_t>(rows->size()) < chunk) break;
-      after = {rows->back().Str(1), rows->back().Int(0)};
-      chunk = std::min<std::int64_t>(chunk * 2, 16384);
-    }
   }
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);

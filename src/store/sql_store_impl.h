@@ -586,6 +586,11 @@ class SqlStore final : public Store {
   // Of `ids` (ascending), those at [offset, offset + limit) in name order.
   Result<std::vector<Id>> PageByName(const std::vector<Id>& ids, int offset, int limit,
                                      bool descending);
+  // The first `need` of `ids` in name order from the names that start with
+  // `key`'s bytes, reading at most about `budget` rows of the name index.
+  Result<std::vector<std::pair<std::string, Id>>> WalkFromPrefix(const std::vector<Id>& ids,
+                                                                 std::uint64_t key, size_t need,
+                                                                 bool descending, size_t budget);
   Result<EntityPage> SearchByName(const EntityQuery& q, const std::string& folded, int limit,
                                   int offset);
   // The entities of `ordered`, in that order, appended to the page.
