@@ -2,6 +2,7 @@
 // entity_name_postings (migration 0018), written with every entity write and
 // read by SearchEntities.
 #include <map>
+#include <queue>
 #include <random>
 #include <set>
 
@@ -348,24 +349,34 @@ Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int off
       keys[r.Int(0)] = std::move(decoded);
     }
   }
-  // In the page's direction, (key, id) orders as (name, id) does except among equal keys.
-  std::vector<std::pair<std::uint64_t, Id>> keyed;
-  keyed.reserve(ids.size());
-  for (Id id : ids) {
-    auto it = keys.find(np::KeyBlockOf(id));
-    const std::uint64_t k = it == keys.end() ? 0 : (*it->second)[id & np::kKeyBlockMask];
-    keyed.emplace_back(descending ? ~k : k, descending ? -id : id);
-  }
-  std::nth_element(keyed.begin(), keyed.begin() + (need - 1), keyed.end());
-  const std::uint64_t last = keyed[need - 1].first;
+  // In the page's direction, (key, id) orders as (name, id) does except
+  // among equal keys. Ids ascend, so their key blocks are met in order.
+  auto for_each_key = [&](auto&& fn) {
+    auto block = keys.begin();
+    for (Id id : ids) {
+      const std::int64_t kb = np::KeyBlockOf(id);
+      while (block != keys.end() && block->first < kb) ++block;
+      const std::uint64_t k =
+          block != keys.end() && block->first == kb ? (*block->second)[id & np::kKeyBlockMask] : 0;
+      fn(descending ? ~k : k, id);
+    }
+  };
+  // The need-th smallest key: a bounded max-heap, one pass.
+  std::priority_queue<std::pair<std::uint64_t, Id>> heap;
+  for_each_key([&](std::uint64_t k, Id id) {
+    const std::pair<std::uint64_t, Id> v{k, descending ? -id : id};
+    if (heap.size() < need) heap.push(v);
+    else if (v < heap.top()) heap.pop(), heap.push(v);
+  });
+  const std::uint64_t last = heap.top().first;
   // Every match whose key is at most the need-th one's: the page is among them.
   std::vector<Id> cands;
   std::uint64_t first = last;
-  for (const auto& [k, id] : keyed) {
-    if (k > last) continue;
-    cands.push_back(descending ? -id : id);
+  for_each_key([&](std::uint64_t k, Id id) {
+    if (k > last) return;
+    cands.push_back(id);
     first = std::min(first, k);
-  }
+  });
   std::vector<std::pair<std::string, Id>> named;
   // Many share a key (a common prefix): walk the name order from the first of
   // them, meeting the matches in order — unless they are sparse there; then,
