@@ -58,8 +58,12 @@ Fixture& Get(const std::string& backend) {
   std::vector<jg::Entity> batch;
   auto flush = [&] {
     if (batch.empty()) return;
+    const auto b0 = std::chrono::steady_clock::now();
     auto r = f.ts.store->UpsertEntities(batch, "import", nullptr);
     if (!r.ok()) throw std::runtime_error(r.status().ToString());
+    if (std::getenv("JG_BENCH_VERBOSE"))
+      std::fprintf(stderr, "batch of %zu: %.2f s\n", batch.size(),
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - b0).count());
     batch.clear();
   };
   for (int i = 0; i < f.rows; ++i) {
