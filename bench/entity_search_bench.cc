@@ -68,7 +68,7 @@ Fixture& Get(const std::string& backend) {
   };
   for (int i = 0; i < f.rows; ++i) {
     jg::Entity e;
-    e.credit_code = jg::testing::ValidCreditCode(i);
+    e.credit_code = jg::testing::DistinctCreditCode(i);
     e.name = std::string(kPlaces[next() % 10]) + kWords[next() % 20] + kWords[next() % 20] +
              kForms[next() % 5];
     e.updated_at = 1;

@@ -38,7 +38,7 @@ Fixture& Get(const std::string& backend) {
   (void)f.ts.store->Transaction([&](jg::Store& tx) -> jg::Status {
     for (int i = 0; i < f.rows; ++i) {
       jg::Entity e;
-      e.credit_code = jg::testing::ValidCreditCode(i);
+      e.credit_code = jg::testing::DistinctCreditCode(i);
       e.name = "抽查基准主体" + std::to_string(i);
       e.risk_class = classes[i % 5];
       if (e.risk_class != jg::RiskClass::kNone) e.risk_classified_on = "2023-01-10";

@@ -108,32 +108,39 @@ Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
                            {in.id});
     if (!before.ok()) return before.status();
     if (before->empty()) return NotFound("entity_not_found", "市场主体不存在");
-    Params p = EntityParams(in);
-    p.push_back(SearchFold(in.name));
-    p.push_back(in.id);
-    p.push_back(in.version);
-    auto n = tx.Exec(
-        "UPDATE entities SET credit_code = $1, name = $2, kind = $3, legal_representative = $4, "
-        "address = $5, street = $6, station_id = $7, industry = $8, registered_on = $9, "
-        "status = $10, risk_class = $11, risk_classified_on = $12, tags = $13, updated_at = $14, "
-        "updated_by = $15, name_fold = $16, version = version + 1 WHERE id = $17 AND version = $18",
-        p);
-    if (!n.ok()) return Field(n.status(), "credit_code", "该统一社会信用代码已在名录中");
-    if (*n != 1) {
-      auto cur = tx.GetEntity(in.id);
-      if (!cur.ok()) return cur.status();
-      return Stale();
-    }
-    Entity e = in;
-    e.version = in.version + 1;
-    JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, in.id));
-    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(),
-                                         {{in.id, before->front().Str(0), SearchFold(in.name),
-                                           before->front().Str(1), in.name}}));
-    JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, in.id, source));
+    std::vector<NameChange> names;
+    JG_RETURN_IF_ERROR(
+        tx.UpdateEntityRow(in, source, before->front().Str(0), before->front().Str(1), names));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
     return in.id;
   });
   return r.status();
+}
+
+Status SqlStore::UpdateEntityRow(const Entity& in, const std::string& source,
+                                 const std::string& old_fold, const std::string& old_name,
+                                 std::vector<NameChange>& names) {
+  Params p = EntityParams(in);
+  p.push_back(SearchFold(in.name));
+  p.push_back(in.id);
+  p.push_back(in.version);
+  auto n = Exec(
+      "UPDATE entities SET credit_code = $1, name = $2, kind = $3, legal_representative = $4, "
+      "address = $5, street = $6, station_id = $7, industry = $8, registered_on = $9, "
+      "status = $10, risk_class = $11, risk_classified_on = $12, tags = $13, updated_at = $14, "
+      "updated_by = $15, name_fold = $16, version = version + 1 WHERE id = $17 AND version = $18",
+      p);
+  if (!n.ok()) return Field(n.status(), "credit_code", "该统一社会信用代码已在名录中");
+  if (*n != 1) {
+    auto cur = GetEntity(in.id);
+    if (!cur.ok()) return cur.status();
+    return Stale();
+  }
+  Entity e = in;
+  e.version = in.version + 1;
+  JG_RETURN_IF_ERROR(WriteEntityTags(e, in.id));
+  names.push_back({in.id, old_fold, SearchFold(in.name), old_name, in.name});
+  return WriteEntityVersion(e, in.id, source);
 }
 
 Result<Entity> SqlStore::GetEntity(Id id) {
@@ -337,19 +344,27 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
   return WithTransaction<UpsertCounts>([&](SqlStore& tx) -> Result<UpsertCounts> {
     UpsertCounts counts;
     // Which codes are already in the directory, a chunk at a time.
-    std::unordered_map<std::string, std::pair<Id, int>> taken;
+    struct Taken {
+      Id id;
+      int version;
+      std::string fold, name;
+    };
+    std::unordered_map<std::string, Taken> taken;
     for (size_t b = 0; b < es.size(); b += kRowsPerStatement) {
       Params p;
       std::string in;
       for (size_t i = b; i < std::min(es.size(), b + kRowsPerStatement); ++i)
         in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
-      auto rows = tx.Query("SELECT credit_code, id, version FROM entities WHERE credit_code IN (" +
-                               in + ")",
+      // Locked (PostgreSQL): their names leave the index if they change.
+      auto rows = tx.Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
+                           "credit_code IN (" + in + ")" + tx.pool_->dialect().for_update,
                            p);
       if (!rows.ok()) return rows.status();
       for (const auto& r : *rows)
-        taken.emplace(r.Str(0), std::make_pair(r.Int(1), static_cast<int>(r.Int(2))));
+        taken.emplace(r.Str(0), Taken{r.Int(1), static_cast<int>(r.Int(2)), r.Str(3), r.Str(4)});
     }
+    // Name index changes of the whole batch, written a few blocks at a time.
+    std::vector<NameChange> names;
     std::vector<Entity*> fresh;
     for (Entity& e : es) {
       auto it = taken.find(e.credit_code);
@@ -357,15 +372,14 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
         fresh.push_back(&e);
         continue;
       }
-      e.id = it->second.first;
-      e.version = it->second.second;
-      JG_RETURN_IF_ERROR(tx.UpdateEntity(e, source));
+      e.id = it->second.id;
+      e.version = it->second.version;
+      JG_RETURN_IF_ERROR(tx.UpdateEntityRow(e, source, it->second.fold, it->second.name, names));
       ++e.version;
       ++counts.updated;
     }
 
     Params tags;
-    std::vector<NameChange> names;
     auto flush_pairs = [&](Params& p, const char* table, const char* col, bool force) -> Status {
       const size_t rows = p.size() / 2;
       if (rows == 0 || (!force && rows < kPairsPerStatement)) return Status::Ok();

@@ -576,6 +576,10 @@ class SqlStore final : public Store {
 
  private:
   Status WriteEntityTags(const Entity& e, Id id);
+  // The update of one entity inside a transaction; its name change (from the
+  // name it had, read under lock by the caller) is appended for the index.
+  Status UpdateEntityRow(const Entity& in, const std::string& source, const std::string& old_fold,
+                         const std::string& old_name, std::vector<NameChange>& names);
   // The name index (sql_name_index.cc): which entities hold a folded query of
   // two or more code points; `ids` only when asked for, ascending.
   struct NameMatch {
