@@ -57,6 +57,8 @@ class RevisionCache {
 struct NameIndexCache {
   RevisionCache<name_postings::Entry> postings;
   RevisionCache<std::uint64_t> keys;
+  // A key block's entities in (key, id) order, without the empty slots.
+  RevisionCache<std::pair<std::uint64_t, std::uint16_t>> sorted_keys;
 };
 
 }  // namespace jg::sql

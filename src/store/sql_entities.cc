@@ -199,6 +199,9 @@ const char* SortColumn(EntityQuery::Sort s) {
 
 // Ids per `id IN (…)` statement.
 constexpr size_t kIdsPerStatement = 1000;
+// Entities a name-sorted page may visit in name-key order before the matches
+// count as sparse (then there are few of them and they are sorted whole).
+constexpr size_t kMaxMergeVisits = 20000;
 
 }  // namespace
 
@@ -245,14 +248,21 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
   Params fp;
   const std::string filters = FilterClause(q, fp);
   if (filters.empty() && q.sort == EntityQuery::Sort::kName) {
-    auto m = MatchName(folded, true);
+    auto m = MatchName(folded, NameWant::kMembership);
     if (!m.ok()) return m.status();
-    page.total = static_cast<std::int64_t>(m->ids.size());
-    auto ids = PageByName(m->ids, offset, limit, q.descending);
+    page.total = m->total;
+    if (page.total == 0 || offset >= page.total) return page;
+    // Dense matches: met early in name-key order. Sparse: few, so sorted whole.
+    auto merged = PageByKeyMerge(*m, offset, limit, q.descending, kMaxMergeVisits);
+    if (!merged.ok()) return merged.status();
+    if (*merged) return FetchEntities(**merged, page);
+    if (m->membership_by_lists) m = MatchName(folded, NameWant::kIds);
+    if (!m.ok()) return m.status();
+    auto ids = PageByName(*m, offset, limit, q.descending);
     if (!ids.ok()) return ids.status();
     return FetchEntities(*ids, page);
   }
-  auto m = MatchName(folded, true);
+  auto m = MatchName(folded, NameWant::kIds);
   if (!m.ok()) return m.status();
   // (sort key, id) of the matches that pass the other conditions.
   const bool numeric = q.sort == EntityQuery::Sort::kUpdatedAt;

@@ -201,7 +201,16 @@ Status FillNamePostingsIfMissing(Connection& c, const Dialect& d) {
   return RebuildNamePostings(c, d);
 }
 
-Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool want_ids) {
+bool SqlStore::NameMatch::Contains(Id id) const {
+  if (!membership_by_lists) return std::binary_search(ids.begin(), ids.end(), id);
+  auto it = lists.find(np::BlockOf(id));
+  if (it == lists.end()) return false;
+  const auto low = static_cast<std::uint16_t>(id & np::kBlockMask);
+  auto e = std::lower_bound(it->second->begin(), it->second->end(), np::Entry{low, 0});
+  return e != it->second->end() && e->low == low;
+}
+
+Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameWant want) {
   const auto grams = np::GramPositions(folded);
   NameMatch out;
   if (grams.empty()) return out;
@@ -219,10 +228,11 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
   std::map<std::string, std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>>> blocks;
   for (const auto& r : *meta) blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
   if (blocks.size() < distinct.size()) return out;  // a gram nobody holds
-  if (distinct.size() == 1 && grams.size() == 1 && !want_ids) {
-    // A two-character query: its grams are its matches.
+  const bool one_gram = grams.size() == 1;
+  if (one_gram) {
+    // A two-character query: its gram's entities are its matches.
     for (const auto& [b, v] : blocks.begin()->second) out.total += v.first;
-    return out;
+    if (want == NameWant::kTotal) return out;
   }
   // Blocks every gram is in.
   std::vector<std::int64_t> common;
@@ -255,6 +265,12 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
       lists[{g, r.Int(0)}] = std::move(decoded);
     }
   }
+  if (one_gram && want == NameWant::kMembership) {
+    for (auto& [k, list] : lists) out.lists[k.second] = list;
+    out.membership_by_lists = true;
+    return out;
+  }
+  out.total = 0;
   for (auto b : common) {
     std::vector<const std::vector<np::Entry>*> ls;
     for (const auto& g : grams) {
@@ -265,13 +281,13 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, bool 
     if (ls.size() != grams.size()) continue;
     auto ids = np::MatchBlock(b, ls);
     out.total += static_cast<std::int64_t>(ids.size());
-    if (want_ids) out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+    out.ids.insert(out.ids.end(), ids.begin(), ids.end());
   }
   return out;
 }
 
 Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
-    const std::vector<Id>& ids, std::uint64_t key, size_t need, bool descending, size_t budget) {
+    const NameMatch& m, std::uint64_t key, size_t need, bool descending, size_t budget) {
   std::vector<std::pair<std::string, Id>> named;
   size_t read = 0;
   const std::string coll = pool_->dialect().binary_collation;
@@ -306,7 +322,7 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
     if (!rows.ok()) return rows.status();
     read += rows->size();
     for (const auto& r : *rows) {
-      if (std::binary_search(ids.begin(), ids.end(), r.Int(0))) {
+      if (m.Contains(r.Int(0))) {
         named.emplace_back(r.Str(1), r.Int(0));
         if (named.size() == need) break;
       }
@@ -318,8 +334,9 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
   return named;
 }
 
-Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int offset, int limit,
+Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int limit,
                                               bool descending) {
+  const std::vector<Id>& ids = m.ids;
   const size_t need = std::min<size_t>(ids.size(), static_cast<size_t>(offset) + limit);
   if (need == 0 || static_cast<size_t>(offset) >= ids.size()) return std::vector<Id>{};
   // The matches' name keys, from the key blocks (cached by revision).
@@ -383,7 +400,7 @@ Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int off
   // as for a few, read their names and sort.
   bool walked = false;
   if (cands.size() > kNamesToSort) {
-    auto w = WalkFromPrefix(ids, descending ? ~first : first, need, descending, 8 * cands.size());
+    auto w = WalkFromPrefix(m, descending ? ~first : first, need, descending, 8 * cands.size());
     if (!w.ok()) return w.status();
     walked = w->size() == need;
     if (walked) named = std::move(*w);
@@ -405,6 +422,114 @@ Result<std::vector<Id>> SqlStore::PageByName(const std::vector<Id>& ids, int off
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
   return page;
+}
+
+}  // namespace jg::sql
+
+namespace jg::sql {
+
+Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch& m, int offset,
+                                                                 int limit, bool descending,
+                                                                 size_t max_visits) {
+  using Sorted = RevisionCache<std::pair<std::uint64_t, std::uint16_t>>::Block;
+  const size_t need = std::min<size_t>(m.total, static_cast<size_t>(offset) + limit);
+  if (need == 0) return std::optional<std::vector<Id>>(std::vector<Id>{});
+  // Every key block, each in (key, id) order: cached per revision.
+  auto meta = Query("SELECT block, rev FROM entity_name_keys", {});
+  if (!meta.ok()) return meta.status();
+  std::vector<std::pair<std::int64_t, Sorted>> blocks;
+  std::vector<std::int64_t> missing;
+  for (const auto& r : *meta) {
+    if (auto hit = name_cache_->sorted_keys.Find("", r.Int(0), r.Int(1))) blocks.emplace_back(r.Int(0), std::move(hit));
+    else missing.push_back(r.Int(0));
+  }
+  for (size_t b = 0; b < missing.size(); b += kKeysPerStatement) {
+    Params p;
+    std::string in;
+    for (size_t i = b; i < std::min(missing.size(), b + kKeysPerStatement); ++i)
+      in += (i > b ? ", " : "") + Bind(p, missing[i]);
+    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto keys = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
+      name_cache_->keys.Put("", r.Int(0), r.Int(1), keys);
+      std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
+      for (size_t low = 0; low < keys->size(); ++low)
+        if ((*keys)[low] != 0) sorted.emplace_back((*keys)[low], static_cast<std::uint16_t>(low));
+      std::sort(sorted.begin(), sorted.end());
+      auto block = std::make_shared<const decltype(sorted)>(std::move(sorted));
+      name_cache_->sorted_keys.Put("", r.Int(0), r.Int(1), block);
+      blocks.emplace_back(r.Int(0), std::move(block));
+    }
+  }
+  // A k-way merge of the blocks in the page's direction: (key, id) as seen
+  // from that direction, so "smaller" always means "earlier on the page".
+  struct Head {
+    std::uint64_t key;  // ~key when descending
+    Id id;              // -id when descending
+    size_t block, at;
+    bool operator>(const Head& o) const { return std::tie(key, id) > std::tie(o.key, o.id); }
+  };
+  auto head_of = [&](size_t b, size_t at) -> std::optional<Head> {
+    const auto& v = *blocks[b].second;
+    if (at >= v.size()) return std::nullopt;
+    const auto& [k, low] = v[descending ? v.size() - 1 - at : at];
+    const Id id = (blocks[b].first << np::kKeyBlockBits) | low;
+    return Head{descending ? ~k : k, descending ? -id : id, b, at};
+  };
+  std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
+  for (size_t b = 0; b < blocks.size(); ++b)
+    if (auto h = head_of(b, 0)) heap.push(*h);
+  std::vector<std::pair<std::uint64_t, Id>> found;  // (direction key, real id), in order
+  size_t visits = 0, ties = 0;
+  bool crowded = false;
+  while (!heap.empty()) {
+    const Head h = heap.top();
+    if (found.size() >= need) {
+      const std::uint64_t last = found[need - 1].first;
+      if (h.key != last) break;  // the page and every tie of its last key are known
+      if (ties > kNamesToSort) {
+        crowded = true;
+        break;
+      }
+    }
+    heap.pop();
+    if (++visits > max_visits) return std::optional<std::vector<Id>>();
+    const Id id = descending ? -h.id : h.id;
+    if (m.Contains(id)) {
+      found.emplace_back(h.key, id);
+      if (found.size() > need && h.key == found[need - 1].first) ++ties;
+    }
+    if (auto next = head_of(h.block, h.at + 1)) heap.push(*next);
+  }
+  std::vector<std::pair<std::string, Id>> named;
+  if (crowded) {
+    // One prefix shared by very many matches: walk the names from it.
+    auto w = WalkFromPrefix(m, descending ? ~found.front().first : found.front().first, need,
+                            descending, 8 * max_visits);
+    if (!w.ok()) return w.status();
+    if (w->size() < need) return std::optional<std::vector<Id>>();
+    named = std::move(*w);
+  } else {
+    // Their names decide among equal keys.
+    std::vector<Id> ids;
+    for (const auto& f : found) ids.push_back(f.second);
+    std::sort(ids.begin(), ids.end());
+    for (size_t b = 0; b < ids.size(); b += kIdsPerNameFetch) {
+      Params p;
+      std::string in;
+      for (size_t i = b; i < std::min(ids.size(), b + kIdsPerNameFetch); ++i)
+        in += (i > b ? ", " : "") + Bind(p, ids[i]);
+      auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
+      if (!rows.ok()) return rows.status();
+      for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
+    }
+    if (descending) std::sort(named.begin(), named.end(), std::greater<>());
+    else std::sort(named.begin(), named.end());
+  }
+  std::vector<Id> page;
+  for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
+  return std::optional<std::vector<Id>>(std::move(page));
 }
 
 }  // namespace jg::sql

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <map>
+#include <optional>
 
 #include "store/connection_pool.h"
 #include "store/name_posting_cache.h"
@@ -584,15 +586,25 @@ class SqlStore final : public Store {
   // two or more code points; `ids` only when asked for, ascending.
   struct NameMatch {
     std::int64_t total = 0;
-    std::vector<Id> ids;
+    std::vector<Id> ids;  // ascending: asked for, or a query of several grams
+    // A one-gram query's lists by block, when membership was asked for.
+    std::map<std::int64_t, std::shared_ptr<const std::vector<name_postings::Entry>>> lists;
+    bool membership_by_lists = false;
+    bool Contains(Id id) const;
   };
-  Result<NameMatch> MatchName(const std::string& folded, bool want_ids);
+  enum class NameWant { kTotal, kIds, kMembership };
+  Result<NameMatch> MatchName(const std::string& folded, NameWant want);
+  // The page in name order found by merging every entity in name-key order
+  // (each key block's entities sorted once per revision, cached) and testing
+  // membership, until the page and its ties are known; nullopt when the
+  // matches are too sparse for that (more than `max_visits` entities).
+  Result<std::optional<std::vector<Id>>> PageByKeyMerge(const NameMatch& m, int offset, int limit,
+                                                        bool descending, size_t max_visits);
   // Of `ids` (ascending), those at [offset, offset + limit) in name order.
-  Result<std::vector<Id>> PageByName(const std::vector<Id>& ids, int offset, int limit,
-                                     bool descending);
+  Result<std::vector<Id>> PageByName(const NameMatch& m, int offset, int limit, bool descending);
   // The first `need` of `ids` in name order from the names that start with
   // `key`'s bytes, reading at most about `budget` rows of the name index.
-  Result<std::vector<std::pair<std::string, Id>>> WalkFromPrefix(const std::vector<Id>& ids,
+  Result<std::vector<std::pair<std::string, Id>>> WalkFromPrefix(const NameMatch& m,
                                                                  std::uint64_t key, size_t need,
                                                                  bool descending, size_t budget);
   Result<EntityPage> SearchByName(const EntityQuery& q, const std::string& folded, int limit,

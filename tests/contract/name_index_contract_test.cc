@@ -300,6 +300,46 @@ TEST_P(NameIndexContract, ManyMatchesWithOneNamePrefix) {
   }
 }
 
+// A rare fragment behind tens of thousands of names that sort before it: the
+// merge in name-key order gives up, and the few matches are sorted whole.
+TEST_P(NameIndexContract, RareMatchesBehindManyEarlierNames) {
+  std::vector<Entity> batch;
+  for (int i = 0; i < 22000; ++i) {
+    Entity e = NewEntity();
+    e.name = "填充" + std::to_string(i);  // 填 sorts before 稀
+    batch.push_back(e);
+    if (i % 4000 == 17) {
+      Entity r = NewEntity();
+      r.name = "稀有" + std::to_string(i) + "号";
+      batch.push_back(r);
+    }
+  }
+  ASSERT_TRUE(store().UpsertEntities(batch, "import", nullptr).ok());
+  for (bool desc : {false, true}) {
+    EntityQuery q;
+    q.name = "稀有";
+    q.descending = desc;
+    q.limit = 3;
+    q.offset = 1;
+    auto page = store().SearchEntities(q);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, 6);
+    std::vector<std::string> names;
+    for (const auto& e : page->items) names.push_back(e.name);
+    // Byte order: 12017 < 16017 < 17 < 20017 < 4017 < 8017.
+    const std::vector<std::string> asc = {"稀有16017号", "稀有17号", "稀有20017号"};
+    const std::vector<std::string> dsc = {"稀有4017号", "稀有20017号", "稀有17号"};
+    EXPECT_EQ(names, desc ? dsc : asc);
+  }
+  EntityQuery q;
+  q.name = "填充2199";  // 11 matches among 22000 names that all hold 填充
+  auto page = store().SearchEntities(q);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 11);
+  ASSERT_FALSE(page->items.empty());
+  EXPECT_EQ(page->items.front().name, "填充2199");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NameIndexContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
