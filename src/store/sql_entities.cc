@@ -202,6 +202,8 @@ constexpr size_t kIdsPerStatement = 1000;
 // Entities a name-sorted page may visit in name-key order before the matches
 // count as sparse (then there are few of them and they are sorted whole).
 constexpr size_t kMaxMergeVisits = 20000;
+// Rows of the name index a page may walk from its matches' least key.
+constexpr size_t kWalkBudget = 2048;
 
 }  // namespace
 
@@ -252,7 +254,19 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
     if (!m.ok()) return m.status();
     page.total = m->total;
     if (page.total == 0 || offset >= page.total) return page;
-    // Dense matches: met early in name-key order. Sparse: few, so sorted whole.
+    // Walk the name order from the least (greatest) key a match can have:
+    // dense there, the page comes at once.
+    const size_t need = std::min<size_t>(page.total, static_cast<size_t>(offset) + limit);
+    auto walked = WalkFromPrefix(*m, q.descending ? m->upper : m->lower, need, q.descending,
+                                 kWalkBudget + 4 * need);
+    if (!walked.ok()) return walked.status();
+    if (walked->size() == need) {
+      std::vector<Id> ids;
+      for (size_t i = offset; i < need; ++i) ids.push_back((*walked)[i].second);
+      return FetchEntities(ids, page);
+    }
+    // Matches spread thin over name order: met early in name-key order, or
+    // sparse, so few, and sorted whole.
     auto merged = PageByKeyMerge(*m, offset, limit, q.descending, kMaxMergeVisits);
     if (!merged.ok()) return merged.status();
     if (*merged) return FetchEntities(**merged, page);
@@ -345,6 +359,7 @@ namespace {
 constexpr size_t kRowsPerStatement = 500;
 constexpr size_t kPairsPerStatement = 4000;
 constexpr size_t kNamesPerIndexWrite = 65536;
+constexpr size_t kLargeImport = 50000;
 
 }  // namespace
 
@@ -352,6 +367,22 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
                                                      const std::string& source,
                                                      const std::function<void(int)>& progress) {
   return WithTransaction<UpsertCounts>([&](SqlStore& tx) -> Result<UpsertCounts> {
+    // A large file on SQLite: a page cache (256 MiB) that holds the indexes being
+    // filled (default 32 MiB; 1M rows spill it and rewrite pages over and
+    // over), given back when the import ends.
+    std::optional<std::int64_t> cache_pages;
+    if (tx.pool_->dialect().name == "sqlite" && es.size() >= kLargeImport) {
+      auto cur = tx.Query("PRAGMA cache_size", {});
+      if (cur.ok() && !cur->empty()) cache_pages = cur->front().Int(0);
+      if (cache_pages) JG_RETURN_IF_ERROR(tx.Exec("PRAGMA cache_size = -262144", {}).status());
+    }
+    struct Restore {
+      SqlStore& tx;
+      std::optional<std::int64_t> pages;
+      ~Restore() {
+        if (pages) (void)tx.Exec("PRAGMA cache_size = " + std::to_string(*pages), {});
+      }
+    } restore{tx, cache_pages};
     UpsertCounts counts;
     // Which codes are already in the directory, a chunk at a time.
     struct Taken {

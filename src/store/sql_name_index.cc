@@ -32,8 +32,36 @@ struct BlockChange {
   std::vector<np::Entry> add;
 };
 
+// Name keys of entities, read a key block at a time within the writer's
+// transaction (after the keys of this write were stored).
+class KeyReader {
+ public:
+  explicit KeyReader(Connection& c) : c_(c) {}
+  Status Load(const std::set<std::int64_t>& key_blocks) {
+    Params p;
+    std::string in;
+    for (auto b : key_blocks)
+      if (!blocks_.count(b)) in += (in.empty() ? "" : ", ") + Bind(p, b);
+    if (in.empty()) return Status::Ok();
+    auto rows = c_.Query("SELECT block, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    for (auto b : key_blocks) blocks_.emplace(b, std::vector<std::uint64_t>{});
+    for (const auto& r : *rows) blocks_[r.Int(0)] = np::DecodeKeys(r.Str(1));
+    return Status::Ok();
+  }
+  std::uint64_t Get(std::int64_t id) const {
+    auto it = blocks_.find(np::KeyBlockOf(id));
+    if (it == blocks_.end() || it->second.empty()) return 0;
+    return it->second[id & np::kKeyBlockMask];
+  }
+
+ private:
+  Connection& c_;
+  std::map<std::int64_t, std::vector<std::uint64_t>> blocks_;
+};
+
 Status ApplyChunk(Connection& c, const Dialect& d,
-                  std::vector<std::pair<const Key, BlockChange>*>& chunk) {
+                  std::vector<std::pair<const Key, BlockChange>*>& chunk, KeyReader& keys) {
   const bool locks = !d.for_update.empty();
   if (locks) {
     // Rows to lock must exist: placeholders first, in key order (a
@@ -62,20 +90,32 @@ Status ApplyChunk(Connection& c, const Dialect& d,
     block_set.insert(kv->first.second);
   }
   for (auto b : block_set) blocks += (blocks.empty() ? "" : ", ") + Bind(p, b);
-  auto rows = c.Query("SELECT gram, block, entries FROM entity_name_postings WHERE gram IN (" +
+  auto rows = c.Query("SELECT gram, block, entries, min_key, max_key FROM entity_name_postings WHERE gram IN (" +
                           grams + ") AND block IN (" + blocks + ") ORDER BY gram " +
                           d.binary_collation + ", block" + d.for_update,
                       p);
   if (!rows.ok()) return rows.status();
-  std::map<Key, std::string> current;
-  for (const auto& r : *rows) current.emplace(Key{r.Str(0), r.Int(1)}, r.Str(2));
+  struct Current {
+    std::string entries;
+    std::int64_t min_key, max_key;
+  };
+  std::map<Key, Current> current;
+  for (const auto& r : *rows) current.emplace(Key{r.Str(0), r.Int(1)}, Current{r.Str(2), r.Int(3), r.Int(4)});
+  // The key blocks under the chunk's posting blocks.
+  std::set<std::int64_t> key_blocks;
+  for (auto b : block_set) {
+    const std::int64_t first = (b << np::kBlockBits) >> np::kKeyBlockBits;
+    for (std::int64_t k = 0; k < (std::int64_t{1} << (np::kBlockBits - np::kKeyBlockBits)); ++k)
+      key_blocks.insert(first + k);
+  }
+  JG_RETURN_IF_ERROR(keys.Load(key_blocks));
 
   Params upsert;
   size_t n_upsert = 0;
   for (auto* kv : chunk) {
     auto it = current.find(kv->first);
     const std::vector<np::Entry> before =
-        it == current.end() ? std::vector<np::Entry>{} : np::Decode(it->second);
+        it == current.end() ? std::vector<np::Entry>{} : np::Decode(it->second.entries);
     std::vector<np::Entry> after = np::Replace(before, kv->second.clear, std::move(kv->second.add));
     if (after.empty()) {
       if (it != current.end()) {
@@ -85,19 +125,34 @@ Status ApplyChunk(Connection& c, const Dialect& d,
       }
       continue;
     }
-    if (after == before) continue;
+    std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
+    const std::int64_t base = kv->first.second << np::kBlockBits;
+    for (size_t i = 0; i < after.size(); ++i) {
+      if (i > 0 && after[i].low == after[i - 1].low) continue;
+      const std::uint64_t k = keys.Get(base | after[i].low);
+      lo = std::min(lo, k);
+      hi = std::max(hi, k);
+    }
+    const auto min_key = static_cast<std::int64_t>(lo), max_key = static_cast<std::int64_t>(hi);
+    if (after == before && it != current.end() && it->second.min_key == min_key &&
+        it->second.max_key == max_key)
+      continue;
     upsert.push_back(kv->first.first);
     upsert.push_back(kv->first.second);
     upsert.push_back(std::int64_t{np::CountEntities(after)});
     upsert.push_back(NewRev());
+    upsert.push_back(min_key);
+    upsert.push_back(max_key);
     upsert.push_back(Bytes{np::Encode(after)});
     ++n_upsert;
   }
   if (n_upsert == 0) return Status::Ok();
-  return c.Exec("INSERT INTO entity_name_postings (gram, block, entities, rev, entries) VALUES " +
-                    RowPlaceholders(n_upsert, 5) +
+  return c.Exec("INSERT INTO entity_name_postings (gram, block, entities, rev, min_key, max_key, "
+                "entries) VALUES " +
+                    RowPlaceholders(n_upsert, 7) +
                     " ON CONFLICT (gram, block) DO UPDATE SET entities = excluded.entities, "
-                    "rev = excluded.rev, entries = excluded.entries",
+                    "rev = excluded.rev, min_key = excluded.min_key, max_key = excluded.max_key, "
+                    "entries = excluded.entries",
                 upsert)
       .status();
 }
@@ -150,9 +205,14 @@ Status WriteNameKeys(Connection& c, const Dialect& d, const std::vector<NameChan
 }  // namespace
 
 Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
+  // Keys first: the lists' key bounds are computed from them (and every
+  // writer locks keys, then lists, in that order).
+  JG_RETURN_IF_ERROR(WriteNameKeys(c, d, changes));
   std::map<Key, BlockChange> by_key;
   for (const auto& ch : changes) {
-    if (ch.old_fold == ch.new_fold) continue;
+    // An unchanged folded name keeps its entries, but a new name key may move
+    // its lists' key bounds: those rows are rewritten too.
+    if (ch.old_fold == ch.new_fold && np::NameKey(ch.old_name) == np::NameKey(ch.new_name)) continue;
     const std::int64_t block = np::BlockOf(ch.id);
     const auto low = static_cast<std::uint16_t>(ch.id & np::kBlockMask);
     for (const auto& g : np::GramPositions(ch.old_fold)) {
@@ -161,16 +221,17 @@ Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<Name
     }
     for (const auto& g : np::GramPositions(ch.new_fold)) by_key[{g.gram, block}].add.push_back({low, g.pos});
   }
+  KeyReader keys(c);
   std::vector<std::pair<const Key, BlockChange>*> chunk;
   for (auto& kv : by_key) {
     chunk.push_back(&kv);
     if (chunk.size() == kKeysPerStatement) {
-      JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk));
+      JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk, keys));
       chunk.clear();
     }
   }
-  if (!chunk.empty()) JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk));
-  return WriteNameKeys(c, d, changes);
+  if (!chunk.empty()) JG_RETURN_IF_ERROR(ApplyChunk(c, d, chunk, keys));
+  return Status::Ok();
 }
 
 Status RebuildNamePostings(Connection& c, const Dialect& d) {
@@ -220,14 +281,28 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
   Params p;
   std::string in;
   for (const auto& g : distinct) in += (in.empty() ? "" : ", ") + Bind(p, g);
-  auto meta = Query("SELECT gram, block, entities, rev FROM entity_name_postings WHERE gram IN (" +
-                        in + ")",
+  auto meta = Query("SELECT gram, block, entities, rev, min_key, max_key FROM entity_name_postings "
+                    "WHERE gram IN (" + in + ")",
                     p);
   if (!meta.ok()) return meta.status();
   // gram → block → (entities, rev)
   std::map<std::string, std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>>> blocks;
-  for (const auto& r : *meta) blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
+  // Per gram, the least and greatest name key of its entities: every match
+  // holds every gram, so its key lies within each gram's bounds.
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> bounds;
+  for (const auto& r : *meta) {
+    blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
+    auto [it, fresh] = bounds.try_emplace(r.Str(0), ~std::uint64_t{0}, 0);
+    it->second.first = std::min(it->second.first, static_cast<std::uint64_t>(r.Int(4)));
+    it->second.second = std::max(it->second.second, static_cast<std::uint64_t>(r.Int(5)));
+  }
   if (blocks.size() < distinct.size()) return out;  // a gram nobody holds
+  out.lower = 0;
+  out.upper = ~std::uint64_t{0};
+  for (const auto& [g, b] : bounds) {
+    out.lower = std::max(out.lower, b.first);
+    out.upper = std::min(out.upper, b.second);
+  }
   const bool one_gram = grams.size() == 1;
   if (one_gram) {
     // A two-character query: its gram's entities are its matches.
@@ -318,6 +393,7 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
     } else {
       sql += "name" + cmp_coll + " >= " + Bind(p, start);
     }
+    chunk = std::min<std::int64_t>(chunk, static_cast<std::int64_t>(budget - read));
     auto rows = Query(sql + order + " LIMIT " + Bind(p, chunk), p);
     if (!rows.ok()) return rows.status();
     read += rows->size();

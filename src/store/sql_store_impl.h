@@ -590,6 +590,8 @@ class SqlStore final : public Store {
     // A one-gram query's lists by block, when membership was asked for.
     std::map<std::int64_t, std::shared_ptr<const std::vector<name_postings::Entry>>> lists;
     bool membership_by_lists = false;
+    // Every match's name key is within [lower, upper].
+    std::uint64_t lower = 0, upper = ~std::uint64_t{0};
     bool Contains(Id id) const;
   };
   enum class NameWant { kTotal, kIds, kMembership };

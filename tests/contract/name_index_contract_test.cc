@@ -104,6 +104,25 @@ class NameIndexContract : public ::testing::TestWithParam<std::string> {
     }
     ASSERT_EQ(kept.size(), defined.size()) << "after " << after;
     EXPECT_TRUE(kept == defined) << "after " << after;
+    // Each list's key bounds: the least and greatest name key of its entities.
+    std::map<std::pair<std::string, std::int64_t>, std::pair<std::uint64_t, std::uint64_t>> bounds;
+    for (const auto& r : AllRows()) {
+      if (r.credit_code.rfind("PLACEHOLDER", 0) == 0) continue;  // written raw by JumpIds
+      for (const auto& g : np::GramPositions(r.fold)) {
+        auto [it, fresh] = bounds.try_emplace({g.gram, np::BlockOf(r.id)}, ~std::uint64_t{0}, 0);
+        it->second.first = std::min(it->second.first, np::NameKey(r.name));
+        it->second.second = std::max(it->second.second, np::NameKey(r.name));
+      }
+    }
+    for (const auto& line :
+         testing::RawRows(ts_, "SELECT gram, block, min_key, max_key FROM entity_name_postings")) {
+      const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+      const auto want = bounds[{line.substr(0, t1), std::stoll(line.substr(t1 + 1, t2 - t1 - 1))}];
+      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(line.substr(t2 + 1, t3 - t2 - 1))), want.first)
+          << line << " after " << after;
+      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(line.substr(t3 + 1))), want.second)
+          << line << " after " << after;
+    }
     // Name keys: every entity's is its name's; no other is set.
     const std::string khex = GetParam() == "sqlite" ? "hex(keys)" : "upper(encode(keys, 'hex'))";
     std::map<std::int64_t, std::vector<std::uint64_t>> keys;
@@ -300,9 +319,10 @@ TEST_P(NameIndexContract, ManyMatchesWithOneNamePrefix) {
   }
 }
 
-// A rare fragment behind tens of thousands of names that sort before it: the
-// merge in name-key order gives up, and the few matches are sorted whole.
-TEST_P(NameIndexContract, RareMatchesBehindManyEarlierNames) {
+// A name-sorted page is found by walking the name order from the least key its
+// matches can have, else by merging entities in key order, else by sorting
+// the matches: each strategy gives the page of the substring scan.
+TEST_P(NameIndexContract, EveryStrategyOfANameSortedPage) {
   std::vector<Entity> batch;
   for (int i = 0; i < 22000; ++i) {
     Entity e = NewEntity();
@@ -331,6 +351,44 @@ TEST_P(NameIndexContract, RareMatchesBehindManyEarlierNames) {
     const std::vector<std::string> dsc = {"稀有4017号", "稀有20017号", "稀有17号"};
     EXPECT_EQ(names, desc ? dsc : asc);
   }
+  // Each strategy in turn: the walk from the least key the grams allow (啊甲乙)
+  // passes 3000 names that hold 甲乙 but not 甲乙丙; the merge in key order meets
+  // the 啊甲乙丙 names (one key with those 3000) but not the 稀甲乙丙 ones behind
+  // the 22000 填充 names; the last resort sorts the few matches.
+  std::vector<Entity> more;
+  auto add = [&](const std::string& name) {
+    Entity e = NewEntity();
+    e.name = name;
+    more.push_back(e);
+  };
+  add("啊乙丙");
+  add("啊甲乙");
+  for (int i = 0; i < 3000; ++i) add("啊甲乙" + std::to_string(1000 + i));
+  for (int i = 0; i < 5; ++i) add("啊甲乙丙" + std::to_string(i));
+  for (int i = 0; i < 5; ++i) add("稀甲乙丙" + std::to_string(i));
+  ASSERT_TRUE(store().UpsertEntities(more, "import", nullptr).ok());
+  auto names_of = [&](const std::string& query, int offset, int limit, bool desc) {
+    EntityQuery q;
+    q.name = query;
+    q.offset = offset;
+    q.limit = limit;
+    q.descending = desc;
+    auto page = store().SearchEntities(q);
+    EXPECT_TRUE(page.ok());
+    std::vector<std::string> out = {std::to_string(page.ok() ? page->total : -1)};
+    if (page.ok())
+      for (const auto& e : page->items) out.push_back(e.name);
+    return out;
+  };
+  EXPECT_EQ(names_of("甲乙丙", 1, 3, false),
+            (std::vector<std::string>{"10", "啊甲乙丙1", "啊甲乙丙2", "啊甲乙丙3"}));  // merge
+  EXPECT_EQ(names_of("甲乙丙", 1, 3, true),
+            (std::vector<std::string>{"10", "稀甲乙丙3", "稀甲乙丙2", "稀甲乙丙1"}));  // walk
+  EXPECT_EQ(names_of("甲乙丙4", 1, 1, false),
+            (std::vector<std::string>{"2", "稀甲乙丙4"}));  // sorted whole
+  EXPECT_EQ(names_of("甲乙丙4", 0, 5, true),
+            (std::vector<std::string>{"2", "稀甲乙丙4", "啊甲乙丙4"}));
+
   EntityQuery q;
   q.name = "填充2199";  // 11 matches among 22000 names that all hold 填充
   auto page = store().SearchEntities(q);

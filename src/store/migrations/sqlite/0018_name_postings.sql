@@ -8,13 +8,19 @@
 -- Definition, which a contract test checks after every kind of write:
 --   for every entity e and every i, the gram at code points i, i+1 of
 --   e.name_fold is in the entries of (gram, e.id >> 14) as (e.id & 16383, i),
---   and nothing else is.
+--   and nothing else is; min_key/max_key are the least/greatest NameKey(name)
+--   of the block's entities, and entity_name_keys holds NameKey(e.name) at
+--   (e.id >> 12, e.id & 4095) for every entity and nothing else.
 DROP TABLE entity_name_grams;
 CREATE TABLE entity_name_postings (
   gram TEXT NOT NULL,
   block INTEGER NOT NULL,
   entities INTEGER NOT NULL,
   rev INTEGER NOT NULL,
+  -- The least and greatest name key (entity_name_keys) of the block's
+  -- entities, as signed 64-bit: where a name-ordered walk for the gram starts.
+  min_key INTEGER NOT NULL DEFAULT 0,
+  max_key INTEGER NOT NULL DEFAULT 0,
   entries BLOB NOT NULL,
   PRIMARY KEY (gram, block)
 );
