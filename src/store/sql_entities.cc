@@ -376,6 +376,11 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
       if (cur.ok() && !cur->empty()) cache_pages = cur->front().Int(0);
       if (cache_pages) JG_RETURN_IF_ERROR(tx.Exec("PRAGMA cache_size = -262144", {}).status());
     }
+    // PostgreSQL: statements here are prepared once and would keep the plan
+    // made when the directory was small (a scan of `entities` per code
+    // looked up: quadratic in the import); plan each with the sizes of now.
+    if (tx.pool_->dialect().name == "postgresql" && es.size() >= kRowsPerStatement)
+      JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan", {}).status());
     struct Restore {
       SqlStore& tx;
       std::optional<std::int64_t> pages;

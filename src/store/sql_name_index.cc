@@ -21,6 +21,9 @@ constexpr size_t kKeysPerStatement = 1000;
 // it, it walks the name index instead.
 constexpr size_t kNamesToSort = 256;
 constexpr size_t kIdsPerNameFetch = 512;
+// Entities of one key the merge visits before taking that key's matches
+// straight from the blocks.
+constexpr size_t kTieVisits = 1024;
 
 std::int64_t NewRev() {
   thread_local std::mt19937_64 rng(std::random_device{}());
@@ -557,7 +560,7 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
   for (size_t b = 0; b < blocks.size(); ++b)
     if (auto h = head_of(b, 0)) heap.push(*h);
   std::vector<std::pair<std::uint64_t, Id>> found;  // (direction key, real id), in order
-  size_t visits = 0, ties = 0;
+  size_t visits = 0, ties = 0, tie_visits = 0;
   bool crowded = false;
   while (!heap.empty()) {
     const Head h = heap.top();
@@ -566,6 +569,21 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
       if (h.key != last) break;  // the page and every tie of its last key are known
       if (ties > kNamesToSort) {
         crowded = true;
+        break;
+      }
+      if (++tie_visits > kTieVisits) {
+        // A long run of one key: its matches straight from each block's run
+        // of that key, instead of visiting the run in merge order.
+        const std::uint64_t real = descending ? ~last : last;
+        while (!found.empty() && found.back().first == last) found.pop_back();
+        for (const auto& [block, sorted] : blocks) {
+          auto lo = std::lower_bound(sorted->begin(), sorted->end(), std::make_pair(real, std::uint16_t{0}));
+          for (auto it = lo; it != sorted->end() && it->first == real; ++it) {
+            const Id id = (block << np::kKeyBlockBits) | it->second;
+            if (m.Contains(id)) found.emplace_back(last, id);
+          }
+        }
+        crowded = found.size() > need + kNamesToSort;
         break;
       }
     }
