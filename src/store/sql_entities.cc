@@ -254,22 +254,32 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
     if (!m.ok()) return m.status();
     page.total = m->total;
     if (page.total == 0 || offset >= page.total) return page;
-    // Walk the name order from the least (greatest) key a match can have:
-    // dense there, the page comes at once.
+    // How many entities a walk through name order would pass for the page,
+    // were the matches spread evenly: the choice of strategy.
     const size_t need = std::min<size_t>(page.total, static_cast<size_t>(offset) + limit);
-    auto walked = WalkFromPrefix(*m, q.descending ? m->upper : m->lower, need, q.descending,
-                                 kWalkBudget + 4 * need);
-    if (!walked.ok()) return walked.status();
-    if (walked->size() == need) {
-      std::vector<Id> ids;
-      for (size_t i = offset; i < need; ++i) ids.push_back((*walked)[i].second);
-      return FetchEntities(ids, page);
+    auto max_id = Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
+    if (!max_id.ok()) return max_id.status();
+    const double spread = static_cast<double>(need) * static_cast<double>(max_id->front().Int(0)) /
+                          static_cast<double>(page.total);
+    // Walk the name order from the least (greatest) key a match can have:
+    // matches that share a prefix (马陆…) come at once.
+    if (spread <= kWalkBudget / 2) {
+      auto walked = WalkFromPrefix(*m, q.descending ? m->upper : m->lower, need, q.descending,
+                                   kWalkBudget + 4 * need);
+      if (!walked.ok()) return walked.status();
+      if (walked->size() == need) {
+        std::vector<Id> ids;
+        for (size_t i = offset; i < need; ++i) ids.push_back((*walked)[i].second);
+        return FetchEntities(ids, page);
+      }
     }
     // Matches spread thin over name order: met early in name-key order, or
     // sparse, so few, and sorted whole.
-    auto merged = PageByKeyMerge(*m, offset, limit, q.descending, kMaxMergeVisits);
-    if (!merged.ok()) return merged.status();
-    if (*merged) return FetchEntities(**merged, page);
+    if (spread <= kMaxMergeVisits / 2) {
+      auto merged = PageByKeyMerge(*m, offset, limit, q.descending, kMaxMergeVisits);
+      if (!merged.ok()) return merged.status();
+      if (*merged) return FetchEntities(**merged, page);
+    }
     if (m->membership_by_lists) m = MatchName(folded, NameWant::kIds);
     if (!m.ok()) return m.status();
     auto ids = PageByName(*m, offset, limit, q.descending);

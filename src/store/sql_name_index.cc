@@ -266,7 +266,10 @@ Status FillNamePostingsIfMissing(Connection& c, const Dialect& d) {
 }
 
 bool SqlStore::NameMatch::Contains(Id id) const {
-  if (!membership_by_lists) return std::binary_search(ids.begin(), ids.end(), id);
+  if (!membership_by_lists) {
+    const auto at = static_cast<std::uint64_t>(id);
+    return at / 64 < bits.size() && (bits[at / 64] >> (at % 64)) & 1;
+  }
   auto it = lists.find(np::BlockOf(id));
   if (it == lists.end()) return false;
   const auto low = static_cast<std::uint16_t>(id & np::kBlockMask);
@@ -361,6 +364,9 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
     out.total += static_cast<std::int64_t>(ids.size());
     out.ids.insert(out.ids.end(), ids.begin(), ids.end());
   }
+  // Membership in O(1): a bit per id up to the greatest match.
+  if (!out.ids.empty()) out.bits.assign(static_cast<std::size_t>(out.ids.back()) / 64 + 1, 0);
+  for (Id id : out.ids) out.bits[static_cast<std::size_t>(id) / 64] |= std::uint64_t{1} << (id % 64);
   return out;
 }
 

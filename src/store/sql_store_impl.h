@@ -587,6 +587,7 @@ class SqlStore final : public Store {
   struct NameMatch {
     std::int64_t total = 0;
     std::vector<Id> ids;  // ascending: asked for, or a query of several grams
+    std::vector<std::uint64_t> bits;  // the same ids as a bitmap
     // A one-gram query's lists by block, when membership was asked for.
     std::map<std::int64_t, std::shared_ptr<const std::vector<name_postings::Entry>>> lists;
     bool membership_by_lists = false;

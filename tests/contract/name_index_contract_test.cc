@@ -351,10 +351,9 @@ TEST_P(NameIndexContract, EveryStrategyOfANameSortedPage) {
     const std::vector<std::string> dsc = {"稀有4017号", "稀有20017号", "稀有17号"};
     EXPECT_EQ(names, desc ? dsc : asc);
   }
-  // Each strategy in turn: the walk from the least key the grams allow (啊甲乙)
-  // passes 3000 names that hold 甲乙 but not 甲乙丙; the merge in key order meets
-  // the 啊甲乙丙 names (one key with those 3000) but not the 稀甲乙丙 ones behind
-  // the 22000 填充 names; the last resort sorts the few matches.
+  // Ten matches among ~28k names: too sparse to walk; the first one by the
+  // merge in key order (which meets the 啊甲乙丙 names among 3000 of the same
+  // key), deeper pages and two matches by sorting the matches whole.
   std::vector<Entity> more;
   auto add = [&](const std::string& name) {
     Entity e = NewEntity();
@@ -380,10 +379,11 @@ TEST_P(NameIndexContract, EveryStrategyOfANameSortedPage) {
       for (const auto& e : page->items) out.push_back(e.name);
     return out;
   };
+  EXPECT_EQ(names_of("甲乙丙", 0, 1, false), (std::vector<std::string>{"10", "啊甲乙丙0"}));  // merge
   EXPECT_EQ(names_of("甲乙丙", 1, 3, false),
-            (std::vector<std::string>{"10", "啊甲乙丙1", "啊甲乙丙2", "啊甲乙丙3"}));  // merge
+            (std::vector<std::string>{"10", "啊甲乙丙1", "啊甲乙丙2", "啊甲乙丙3"}));
   EXPECT_EQ(names_of("甲乙丙", 1, 3, true),
-            (std::vector<std::string>{"10", "稀甲乙丙3", "稀甲乙丙2", "稀甲乙丙1"}));  // walk
+            (std::vector<std::string>{"10", "稀甲乙丙3", "稀甲乙丙2", "稀甲乙丙1"}));
   EXPECT_EQ(names_of("甲乙丙4", 1, 1, false),
             (std::vector<std::string>{"2", "稀甲乙丙4"}));  // sorted whole
   EXPECT_EQ(names_of("甲乙丙4", 0, 5, true),
