@@ -8,6 +8,8 @@
 // each import goes into a fresh empty store, whose creation is not timed.
 #include <benchmark/benchmark.h>
 
+#include "bench_support.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -136,11 +138,4 @@ void PrintTable() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  PrintTable();
-  return 0;
-}
+int main(int argc, char** argv) { return jg::bench::RunThenPrint(argc, argv, PrintTable); }
