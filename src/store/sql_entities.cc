@@ -294,9 +294,9 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
   std::vector<std::pair<std::int64_t, Id>> keyed_num;
   for (size_t b = 0; b < m->ids.size(); b += kIdsPerStatement) {
     Params p = fp;
-    std::string in;
-    for (size_t i = b; i < std::min(m->ids.size(), b + kIdsPerStatement); ++i)
-      in += (i > b ? ", " : "") + Bind(p, m->ids[i]);
+    const std::string in = BindList(p, m->ids.begin() + static_cast<std::ptrdiff_t>(b),
+                                    m->ids.begin() + static_cast<std::ptrdiff_t>(
+                                                         std::min(m->ids.size(), b + kIdsPerStatement)));
     auto rows = Query(std::string("SELECT e.id, ") + SortColumn(q.sort) +
                           " FROM entities e WHERE e.id IN (" + in + ")" + filters,
                       p);
@@ -321,8 +321,7 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
 Result<EntityPage> SqlStore::FetchEntities(const std::vector<Id>& ordered, EntityPage& page) {
   if (ordered.empty()) return std::move(page);
   Params p;
-  std::string in;
-  for (auto id : ordered) in += (in.empty() ? "" : ", ") + Bind(p, id);
+  const std::string in = BindList(p, ordered.begin(), ordered.end());
   auto rows = Query(std::string("SELECT e.id, e.version, ") + kEntityCols +
                         " FROM entities e WHERE e.id IN (" + in + ")",
                     p);

@@ -41,11 +41,12 @@ class KeyReader {
  public:
   explicit KeyReader(Connection& c) : c_(c) {}
   Status Load(const std::set<std::int64_t>& key_blocks) {
-    Params p;
-    std::string in;
+    std::vector<std::int64_t> missing;
     for (auto b : key_blocks)
-      if (!blocks_.count(b)) in += (in.empty() ? "" : ", ") + Bind(p, b);
-    if (in.empty()) return Status::Ok();
+      if (!blocks_.count(b)) missing.push_back(b);
+    if (missing.empty()) return Status::Ok();
+    Params p;
+    const std::string in = BindList(p, missing.begin(), missing.end());
     auto rows = c_.Query("SELECT block, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
     if (!rows.ok()) return rows.status();
     for (auto b : key_blocks) blocks_.emplace(b, std::vector<std::uint64_t>{});
@@ -92,7 +93,7 @@ Status ApplyChunk(Connection& c, const Dialect& d,
     }
     block_set.insert(kv->first.second);
   }
-  for (auto b : block_set) blocks += (blocks.empty() ? "" : ", ") + Bind(p, b);
+  blocks = BindList(p, block_set.begin(), block_set.end());
   auto rows = c.Query("SELECT gram, block, entries, min_key, max_key FROM entity_name_postings WHERE gram IN (" +
                           grams + ") AND block IN (" + blocks + ") ORDER BY gram " +
                           d.binary_collation + ", block" + d.for_update,
@@ -285,8 +286,7 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
   for (const auto& g : grams)
     if (std::find(distinct.begin(), distinct.end(), g.gram) == distinct.end()) distinct.push_back(g.gram);
   Params p;
-  std::string in;
-  for (const auto& g : distinct) in += (in.empty() ? "" : ", ") + Bind(p, g);
+  const std::string in = BindList(p, distinct.begin(), distinct.end());
   auto meta = Query("SELECT gram, block, entities, rev, min_key, max_key FROM entity_name_postings "
                     "WHERE gram IN (" + in + ")",
                     p);

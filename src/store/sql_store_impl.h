@@ -113,6 +113,14 @@ inline std::string Bind(Params& p, Value v) {
   return "$" + std::to_string(p.size());
 }
 
+// "$n, $n+1, …" binding each value of [first, last): the list of an IN (…).
+template <typename It>
+std::string BindList(Params& p, It first, It last) {
+  std::string out;
+  for (; first != last; ++first) out += (out.empty() ? "" : ", ") + Bind(p, *first);
+  return out;
+}
+
 // A column list "name1, name2, …" as "$1, $2, …" (for INSERT … VALUES) and as
 // "name1 = $1, name2 = $2, …" (for UPDATE … SET), so a statement's
 // placeholders follow its column list.
