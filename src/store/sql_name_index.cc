@@ -428,38 +428,20 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
   std::vector<std::int64_t> blocks;
   for (Id id : ids)
     if (blocks.empty() || blocks.back() != np::KeyBlockOf(id)) blocks.push_back(np::KeyBlockOf(id));
-  std::map<std::int64_t, RevisionCache<std::uint64_t>::Block> keys;
-  for (size_t b = 0; b < blocks.size(); b += kKeysPerStatement) {
-    Params p;
-    std::string in;
-    for (size_t i = b; i < std::min(blocks.size(), b + kKeysPerStatement); ++i)
-      in += (i > b ? ", " : "") + Bind(p, blocks[i]);
-    auto meta = Query("SELECT block, rev FROM entity_name_keys WHERE block IN (" + in + ")", p);
-    if (!meta.ok()) return meta.status();
-    Params fp;
-    std::string missing;
-    for (const auto& r : *meta) {
-      if (auto hit = name_cache_->keys.Find("", r.Int(0), r.Int(1))) keys[r.Int(0)] = std::move(hit);
-      else missing += (missing.empty() ? "" : ", ") + Bind(fp, r.Int(0));
-    }
-    if (missing.empty()) continue;
-    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + missing + ")", fp);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      auto decoded = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
-      name_cache_->keys.Put("", r.Int(0), r.Int(1), decoded);
-      keys[r.Int(0)] = std::move(decoded);
-    }
-  }
+  auto revs = KeyBlockRevisions(&blocks);
+  if (!revs.ok()) return revs.status();
+  auto keys = LoadKeyBlocks(*revs);
+  if (!keys.ok()) return keys.status();
   // In the page's direction, (key, id) orders as (name, id) does except
   // among equal keys. Ids ascend, so their key blocks are met in order.
   auto for_each_key = [&](auto&& fn) {
-    auto block = keys.begin();
+    auto block = keys->begin();
     for (Id id : ids) {
       const std::int64_t kb = np::KeyBlockOf(id);
-      while (block != keys.end() && block->first < kb) ++block;
-      const std::uint64_t k =
-          block != keys.end() && block->first == kb ? (*block->second)[id & np::kKeyBlockMask] : 0;
+      while (block != keys->end() && block->first < kb) ++block;
+      const std::uint64_t k = block != keys->end() && block->first == kb
+                                  ? (*block->second.second)[id & np::kKeyBlockMask]
+                                  : 0;
       fn(descending ? ~k : k, id);
     }
   };
@@ -491,18 +473,9 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
     if (walked) named = std::move(*w);
   }
   if (!walked) {
-    std::sort(cands.begin(), cands.end());
-    for (size_t b = 0; b < cands.size(); b += kIdsPerNameFetch) {
-      Params p;
-      std::string in;
-      for (size_t i = b; i < std::min(cands.size(), b + kIdsPerNameFetch); ++i)
-        in += (i > b ? ", " : "") + Bind(p, cands[i]);
-      auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
-      if (!rows.ok()) return rows.status();
-      for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
-    }
-    if (descending) std::sort(named.begin(), named.end(), std::greater<>());
-    else std::sort(named.begin(), named.end());
+    auto sorted = NamesInOrder(std::move(cands), descending);
+    if (!sorted.ok()) return sorted.status();
+    named = std::move(*sorted);
   }
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
@@ -520,32 +493,25 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
   const size_t need = std::min<size_t>(m.total, static_cast<size_t>(offset) + limit);
   if (need == 0) return std::optional<std::vector<Id>>(std::vector<Id>{});
   // Every key block, each in (key, id) order: cached per revision.
-  auto meta = Query("SELECT block, rev FROM entity_name_keys", {});
-  if (!meta.ok()) return meta.status();
+  auto revs = KeyBlockRevisions(nullptr);
+  if (!revs.ok()) return revs.status();
   std::vector<std::pair<std::int64_t, Sorted>> blocks;
-  std::vector<std::int64_t> missing;
-  for (const auto& r : *meta) {
-    if (auto hit = name_cache_->sorted_keys.Find("", r.Int(0), r.Int(1))) blocks.emplace_back(r.Int(0), std::move(hit));
-    else missing.push_back(r.Int(0));
+  std::vector<std::pair<std::int64_t, std::int64_t>> missing;
+  for (const auto& [block, rev] : *revs) {
+    if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) blocks.emplace_back(block, std::move(hit));
+    else missing.emplace_back(block, rev);
   }
-  for (size_t b = 0; b < missing.size(); b += kKeysPerStatement) {
-    Params p;
-    std::string in;
-    for (size_t i = b; i < std::min(missing.size(), b + kKeysPerStatement); ++i)
-      in += (i > b ? ", " : "") + Bind(p, missing[i]);
-    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
-    if (!rows.ok()) return rows.status();
-    for (const auto& r : *rows) {
-      auto keys = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
-      name_cache_->keys.Put("", r.Int(0), r.Int(1), keys);
-      std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
-      for (size_t low = 0; low < keys->size(); ++low)
-        if ((*keys)[low] != 0) sorted.emplace_back((*keys)[low], static_cast<std::uint16_t>(low));
-      std::sort(sorted.begin(), sorted.end());
-      auto block = std::make_shared<const decltype(sorted)>(std::move(sorted));
-      name_cache_->sorted_keys.Put("", r.Int(0), r.Int(1), block);
-      blocks.emplace_back(r.Int(0), std::move(block));
-    }
+  auto keys = LoadKeyBlocks(missing);
+  if (!keys.ok()) return keys.status();
+  for (const auto& [block, at] : *keys) {
+    const auto& [rev, k] = at;
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
+    for (size_t low = 0; low < k->size(); ++low)
+      if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
+    std::sort(sorted.begin(), sorted.end());
+    auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
+    name_cache_->sorted_keys.Put("", block, rev, decoded);
+    blocks.emplace_back(block, std::move(decoded));
   }
   // A k-way merge of the blocks in the page's direction: (key, id) as seen
   // from that direction, so "smaller" always means "earlier on the page".
@@ -614,22 +580,84 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
     // Their names decide among equal keys.
     std::vector<Id> ids;
     for (const auto& f : found) ids.push_back(f.second);
-    std::sort(ids.begin(), ids.end());
-    for (size_t b = 0; b < ids.size(); b += kIdsPerNameFetch) {
-      Params p;
-      std::string in;
-      for (size_t i = b; i < std::min(ids.size(), b + kIdsPerNameFetch); ++i)
-        in += (i > b ? ", " : "") + Bind(p, ids[i]);
-      auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
-      if (!rows.ok()) return rows.status();
-      for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
-    }
-    if (descending) std::sort(named.begin(), named.end(), std::greater<>());
-    else std::sort(named.begin(), named.end());
+    auto sorted = NamesInOrder(std::move(ids), descending);
+    if (!sorted.ok()) return sorted.status();
+    named = std::move(*sorted);
   }
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
   return std::optional<std::vector<Id>>(std::move(page));
+}
+
+}  // namespace jg::sql
+
+namespace jg::sql {
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::KeyBlockRevisions(
+    const std::vector<std::int64_t>* only) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  auto add = [&](const std::vector<Row>& rows) {
+    for (const auto& r : rows) out.emplace_back(r.Int(0), r.Int(1));
+  };
+  if (!only) {
+    auto rows = Query("SELECT block, rev FROM entity_name_keys", {});
+    if (!rows.ok()) return rows.status();
+    add(*rows);
+    return out;
+  }
+  for (size_t b = 0; b < only->size(); b += kKeysPerStatement) {
+    Params p;
+    const std::string in = BindList(p, only->begin() + static_cast<std::ptrdiff_t>(b),
+                                    only->begin() + static_cast<std::ptrdiff_t>(
+                                                        std::min(only->size(), b + kKeysPerStatement)));
+    auto rows = Query("SELECT block, rev FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    add(*rows);
+  }
+  return out;
+}
+
+Result<std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>>>
+SqlStore::LoadKeyBlocks(const std::vector<std::pair<std::int64_t, std::int64_t>>& revs) {
+  std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>> out;
+  std::vector<std::int64_t> missing;
+  for (const auto& [block, rev] : revs) {
+    if (auto hit = name_cache_->keys.Find("", block, rev)) out[block] = {rev, std::move(hit)};
+    else missing.push_back(block);
+  }
+  for (size_t b = 0; b < missing.size(); b += kKeysPerStatement) {
+    Params p;
+    const std::string in = BindList(p, missing.begin() + static_cast<std::ptrdiff_t>(b),
+                                    missing.begin() + static_cast<std::ptrdiff_t>(
+                                                          std::min(missing.size(), b + kKeysPerStatement)));
+    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    // Kept under the revision read with them (a write may have come between).
+    for (const auto& r : *rows) {
+      auto decoded = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
+      name_cache_->keys.Put("", r.Int(0), r.Int(1), decoded);
+      out[r.Int(0)] = {r.Int(1), std::move(decoded)};
+    }
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, Id>>> SqlStore::NamesInOrder(std::vector<Id> ids,
+                                                                        bool descending) {
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::pair<std::string, Id>> named;
+  for (size_t b = 0; b < ids.size(); b += kIdsPerNameFetch) {
+    Params p;
+    const std::string in = BindList(p, ids.begin() + static_cast<std::ptrdiff_t>(b),
+                                    ids.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(ids.size(), b + kIdsPerNameFetch)));
+    auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
+  }
+  if (descending) std::sort(named.begin(), named.end(), std::greater<>());
+  else std::sort(named.begin(), named.end());
+  return named;
 }
 
 }  // namespace jg::sql

@@ -613,6 +613,15 @@ class SqlStore final : public Store {
                                                         bool descending, size_t max_visits);
   // Of `ids` (ascending), those at [offset, offset + limit) in name order.
   Result<std::vector<Id>> PageByName(const NameMatch& m, int offset, int limit, bool descending);
+  // (block, rev) of the name-key blocks: `only` those, or every one.
+  Result<std::vector<std::pair<std::int64_t, std::int64_t>>> KeyBlockRevisions(
+      const std::vector<std::int64_t>* only);
+  // Decoded name-key blocks by block, with the revision they were read at:
+  // from the cache where that revision is cached, else read.
+  Result<std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>>>
+  LoadKeyBlocks(const std::vector<std::pair<std::int64_t, std::int64_t>>& revs);
+  // The names of `ids`, in (name, id) order (descending if asked).
+  Result<std::vector<std::pair<std::string, Id>>> NamesInOrder(std::vector<Id> ids, bool descending);
   // The first `need` of `ids` in name order from the names that start with
   // `key`'s bytes, reading at most about `budget` rows of the name index.
   Result<std::vector<std::pair<std::string, Id>>> WalkFromPrefix(const NameMatch& m,
