@@ -1,6 +1,6 @@
 // Internal to store/: the one SQL implementation of Store, over a
 // ConnectionPool. Split across sql_store.cc (accounts, sessions, audit) and
-// sql_entities.cc (the directory).
+// sql_entities.cc (the directory), sql_name_index.cc / sql_name_search.cc (the name index).
 #pragma once
 
 #include <algorithm>

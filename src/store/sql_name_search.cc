@@ -1,0 +1,413 @@
+// Search by name (docs/name-search.md): the matches of a query from the
+// name index (sql_name_index.cc writes it) and a page of them in name order.
+#include <map>
+#include <queue>
+
+#include "domain/name_postings.h"
+#include "store/sql_store_impl.h"
+
+namespace jg::sql {
+namespace {
+
+namespace np = name_postings;
+using Key = std::pair<std::string, std::int64_t>;  // gram, block
+
+// Key blocks an IN (…) list names.
+constexpr size_t kBlocksPerStatement = 1000;
+// A page sorted by name reads the names of at most this many matches; past
+// it, it walks the name index instead.
+constexpr size_t kNamesToSort = 256;
+constexpr size_t kIdsPerNameFetch = 512;
+// Entities of one key the merge visits before taking that key's matches
+// straight from the blocks.
+constexpr size_t kTieVisits = 1024;
+
+}  // namespace
+
+bool SqlStore::NameMatch::Contains(Id id) const {
+  if (!membership_by_lists) {
+    const auto at = static_cast<std::uint64_t>(id);
+    return at / 64 < bits.size() && (bits[at / 64] >> (at % 64)) & 1;
+  }
+  auto it = lists.find(np::BlockOf(id));
+  if (it == lists.end()) return false;
+  const auto low = static_cast<std::uint16_t>(id & np::kBlockMask);
+  auto e = std::lower_bound(it->second->begin(), it->second->end(), np::Entry{low, 0});
+  return e != it->second->end() && e->low == low;
+}
+
+Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameWant want) {
+  const auto grams = np::GramPositions(folded);
+  NameMatch out;
+  if (grams.empty()) return out;
+  std::vector<std::string> distinct;
+  for (const auto& g : grams)
+    if (std::find(distinct.begin(), distinct.end(), g.gram) == distinct.end()) distinct.push_back(g.gram);
+  Params p;
+  const std::string in = BindList(p, distinct.begin(), distinct.end());
+  auto meta = Query("SELECT gram, block, entities, rev, min_key, max_key FROM entity_name_postings "
+                    "WHERE gram IN (" + in + ")",
+                    p);
+  if (!meta.ok()) return meta.status();
+  // gram → block → (entities, rev)
+  std::map<std::string, std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>>> blocks;
+  // Per gram, the least and greatest name key of its entities: every match
+  // holds every gram, so its key lies within each gram's bounds.
+  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> bounds;
+  for (const auto& r : *meta) {
+    blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
+    auto [it, fresh] = bounds.try_emplace(r.Str(0), ~std::uint64_t{0}, 0);
+    it->second.first = std::min(it->second.first, static_cast<std::uint64_t>(r.Int(4)));
+    it->second.second = std::max(it->second.second, static_cast<std::uint64_t>(r.Int(5)));
+  }
+  if (blocks.size() < distinct.size()) return out;  // a gram nobody holds
+  out.lower = 0;
+  out.upper = ~std::uint64_t{0};
+  for (const auto& [g, b] : bounds) {
+    out.lower = std::max(out.lower, b.first);
+    out.upper = std::min(out.upper, b.second);
+  }
+  const bool one_gram = grams.size() == 1;
+  if (one_gram) {
+    // A two-character query: its gram's entities are its matches.
+    for (const auto& [b, v] : blocks.begin()->second) out.total += v.first;
+    if (want == NameWant::kTotal) return out;
+  }
+  // Blocks every gram is in.
+  std::vector<std::int64_t> common;
+  for (const auto& [b, v] : blocks.at(distinct.front())) {
+    bool all = true;
+    for (const auto& g : distinct) all = all && blocks.at(g).count(b);
+    if (all) common.push_back(b);
+  }
+  // Decoded lists: from the cache when the row's revision is unchanged.
+  std::map<Key, RevisionCache<np::Entry>::Block> lists;
+  for (const auto& g : distinct) {
+    Params fp = {g};
+    std::string missing;
+    for (auto b : common) {
+      auto hit = name_cache_->postings.Find(g, b, blocks.at(g).at(b).second);
+      if (hit) {
+        lists[{g, b}] = std::move(hit);
+      } else {
+        missing += (missing.empty() ? "" : ", ") + Bind(fp, b);
+      }
+    }
+    if (missing.empty()) continue;
+    auto rows = Query("SELECT block, rev, entries FROM entity_name_postings WHERE gram = $1 AND "
+                      "block IN (" + missing + ")",
+                      fp);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) {
+      auto decoded = std::make_shared<const std::vector<np::Entry>>(np::Decode(r.Str(2)));
+      name_cache_->postings.Put(g, r.Int(0), r.Int(1), decoded);
+      lists[{g, r.Int(0)}] = std::move(decoded);
+    }
+  }
+  if (one_gram && want == NameWant::kMembership) {
+    for (auto& [k, list] : lists) out.lists[k.second] = list;
+    out.membership_by_lists = true;
+    return out;
+  }
+  out.total = 0;
+  for (auto b : common) {
+    std::vector<const std::vector<np::Entry>*> ls;
+    for (const auto& g : grams) {
+      auto it = lists.find({g.gram, b});
+      if (it == lists.end()) break;  // written since the first read: not there now
+      ls.push_back(it->second.get());
+    }
+    if (ls.size() != grams.size()) continue;
+    auto ids = np::MatchBlock(b, ls);
+    out.total += static_cast<std::int64_t>(ids.size());
+    out.ids.insert(out.ids.end(), ids.begin(), ids.end());
+  }
+  // Membership in O(1): a bit per id up to the greatest match.
+  if (!out.ids.empty()) out.bits.assign(static_cast<std::size_t>(out.ids.back()) / 64 + 1, 0);
+  for (Id id : out.ids) out.bits[static_cast<std::size_t>(id) / 64] |= std::uint64_t{1} << (id % 64);
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
+    const NameMatch& m, std::uint64_t key, size_t need, bool descending, size_t budget) {
+  std::vector<std::pair<std::string, Id>> named;
+  size_t read = 0;
+  const std::string coll = pool_->dialect().binary_collation;
+  // SQLite uses the index for a row value only without a COLLATE (its
+  // column order is already binary); PostgreSQL needs it to match "C".
+  const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
+  const std::string dir = descending ? " DESC" : "";
+  const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
+  // The prefix cut to whole characters (a bound the database accepts as text).
+  std::string start = np::KeyPrefix(key);
+  for (size_t i = start.size(); i-- > 0;) {
+    const auto c = static_cast<unsigned char>(start[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + len > start.size()) start.resize(i);
+    break;
+  }
+  std::optional<std::pair<std::string, Id>> after;
+  std::int64_t chunk = std::clamp<std::int64_t>(static_cast<std::int64_t>(need) * 2, 32, 4096);
+  while (named.size() < need && read < budget) {
+    Params p;
+    std::string sql = "SELECT id, name FROM entities WHERE ";
+    if (after) {
+      sql += "(name" + cmp_coll + ", id) " + (descending ? "<" : ">") + " (" + Bind(p, after->first) +
+             ", " + Bind(p, after->second) + ")";
+    } else if (descending) {  // names that start with the prefix, or sort before it
+      sql += "name" + cmp_coll + " <= " + Bind(p, start + "\U0010FFFF");
+    } else {
+      sql += "name" + cmp_coll + " >= " + Bind(p, start);
+    }
+    chunk = std::min<std::int64_t>(chunk, static_cast<std::int64_t>(budget - read));
+    auto rows = Query(sql + order + " LIMIT " + Bind(p, chunk), p);
+    if (!rows.ok()) return rows.status();
+    read += rows->size();
+    for (const auto& r : *rows) {
+      if (m.Contains(r.Int(0))) {
+        named.emplace_back(r.Str(1), r.Int(0));
+        if (named.size() == need) break;
+      }
+    }
+    if (static_cast<std::int64_t>(rows->size()) < chunk) break;
+    after = {rows->back().Str(1), rows->back().Int(0)};
+    chunk = std::min<std::int64_t>(chunk * 2, 16384);
+  }
+  return named;
+}
+
+Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int limit,
+                                              bool descending) {
+  const std::vector<Id>& ids = m.ids;
+  const size_t need = std::min<size_t>(ids.size(), static_cast<size_t>(offset) + limit);
+  if (need == 0 || static_cast<size_t>(offset) >= ids.size()) return std::vector<Id>{};
+  // The matches' name keys, from the key blocks (cached by revision).
+  std::vector<std::int64_t> blocks;
+  for (Id id : ids)
+    if (blocks.empty() || blocks.back() != np::KeyBlockOf(id)) blocks.push_back(np::KeyBlockOf(id));
+  auto revs = KeyBlockRevisions(&blocks);
+  if (!revs.ok()) return revs.status();
+  auto keys = LoadKeyBlocks(*revs);
+  if (!keys.ok()) return keys.status();
+  // In the page's direction, (key, id) orders as (name, id) does except
+  // among equal keys. Ids ascend, so their key blocks are met in order.
+  auto for_each_key = [&](auto&& fn) {
+    auto block = keys->begin();
+    for (Id id : ids) {
+      const std::int64_t kb = np::KeyBlockOf(id);
+      while (block != keys->end() && block->first < kb) ++block;
+      const std::uint64_t k = block != keys->end() && block->first == kb
+                                  ? (*block->second.second)[id & np::kKeyBlockMask]
+                                  : 0;
+      fn(descending ? ~k : k, id);
+    }
+  };
+  // The need-th smallest key: a bounded max-heap, one pass.
+  std::priority_queue<std::pair<std::uint64_t, Id>> heap;
+  for_each_key([&](std::uint64_t k, Id id) {
+    const std::pair<std::uint64_t, Id> v{k, descending ? -id : id};
+    if (heap.size() < need) heap.push(v);
+    else if (v < heap.top()) heap.pop(), heap.push(v);
+  });
+  const std::uint64_t last = heap.top().first;
+  // Every match whose key is at most the need-th one's: the page is among them.
+  std::vector<Id> cands;
+  std::uint64_t first = last;
+  for_each_key([&](std::uint64_t k, Id id) {
+    if (k > last) return;
+    cands.push_back(id);
+    first = std::min(first, k);
+  });
+  std::vector<std::pair<std::string, Id>> named;
+  // Many share a key (a common prefix): walk the name order from the first of
+  // them, meeting the matches in order — unless they are sparse there; then,
+  // as for a few, read their names and sort.
+  bool walked = false;
+  if (cands.size() > kNamesToSort) {
+    auto w = WalkFromPrefix(m, descending ? ~first : first, need, descending, 8 * cands.size());
+    if (!w.ok()) return w.status();
+    walked = w->size() == need;
+    if (walked) named = std::move(*w);
+  }
+  if (!walked) {
+    auto sorted = NamesInOrder(std::move(cands), descending);
+    if (!sorted.ok()) return sorted.status();
+    named = std::move(*sorted);
+  }
+  std::vector<Id> page;
+  for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
+  return page;
+}
+
+Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch& m, int offset,
+                                                                 int limit, bool descending,
+                                                                 size_t max_visits) {
+  using Sorted = RevisionCache<std::pair<std::uint64_t, std::uint16_t>>::Block;
+  const size_t need = std::min<size_t>(m.total, static_cast<size_t>(offset) + limit);
+  if (need == 0) return std::optional<std::vector<Id>>(std::vector<Id>{});
+  // Every key block, each in (key, id) order: cached per revision.
+  auto revs = KeyBlockRevisions(nullptr);
+  if (!revs.ok()) return revs.status();
+  std::vector<std::pair<std::int64_t, Sorted>> blocks;
+  std::vector<std::pair<std::int64_t, std::int64_t>> missing;
+  for (const auto& [block, rev] : *revs) {
+    if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) blocks.emplace_back(block, std::move(hit));
+    else missing.emplace_back(block, rev);
+  }
+  auto keys = LoadKeyBlocks(missing);
+  if (!keys.ok()) return keys.status();
+  for (const auto& [block, at] : *keys) {
+    const auto& [rev, k] = at;
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
+    for (size_t low = 0; low < k->size(); ++low)
+      if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
+    std::sort(sorted.begin(), sorted.end());
+    auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
+    name_cache_->sorted_keys.Put("", block, rev, decoded);
+    blocks.emplace_back(block, std::move(decoded));
+  }
+  // A k-way merge of the blocks in the page's direction: (key, id) as seen
+  // from that direction, so "smaller" always means "earlier on the page".
+  struct Head {
+    std::uint64_t key;  // ~key when descending
+    Id id;              // -id when descending
+    size_t block, at;
+    bool operator>(const Head& o) const { return std::tie(key, id) > std::tie(o.key, o.id); }
+  };
+  auto head_of = [&](size_t b, size_t at) -> std::optional<Head> {
+    const auto& v = *blocks[b].second;
+    if (at >= v.size()) return std::nullopt;
+    const auto& [k, low] = v[descending ? v.size() - 1 - at : at];
+    const Id id = (blocks[b].first << np::kKeyBlockBits) | low;
+    return Head{descending ? ~k : k, descending ? -id : id, b, at};
+  };
+  std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
+  for (size_t b = 0; b < blocks.size(); ++b)
+    if (auto h = head_of(b, 0)) heap.push(*h);
+  std::vector<std::pair<std::uint64_t, Id>> found;  // (direction key, real id), in order
+  size_t visits = 0, ties = 0, tie_visits = 0;
+  bool crowded = false;
+  while (!heap.empty()) {
+    const Head h = heap.top();
+    if (found.size() >= need) {
+      const std::uint64_t last = found[need - 1].first;
+      if (h.key != last) break;  // the page and every tie of its last key are known
+      if (ties > kNamesToSort) {
+        crowded = true;
+        break;
+      }
+      if (++tie_visits > kTieVisits) {
+        // A long run of one key: its matches straight from each block's run
+        // of that key, instead of visiting the run in merge order.
+        const std::uint64_t real = descending ? ~last : last;
+        while (!found.empty() && found.back().first == last) found.pop_back();
+        for (const auto& [block, sorted] : blocks) {
+          auto lo = std::lower_bound(sorted->begin(), sorted->end(), std::make_pair(real, std::uint16_t{0}));
+          for (auto it = lo; it != sorted->end() && it->first == real; ++it) {
+            const Id id = (block << np::kKeyBlockBits) | it->second;
+            if (m.Contains(id)) found.emplace_back(last, id);
+          }
+        }
+        crowded = found.size() > need + kNamesToSort;
+        break;
+      }
+    }
+    heap.pop();
+    if (++visits > max_visits) return std::optional<std::vector<Id>>();
+    const Id id = descending ? -h.id : h.id;
+    if (m.Contains(id)) {
+      found.emplace_back(h.key, id);
+      if (found.size() > need && h.key == found[need - 1].first) ++ties;
+    }
+    if (auto next = head_of(h.block, h.at + 1)) heap.push(*next);
+  }
+  std::vector<std::pair<std::string, Id>> named;
+  if (crowded) {
+    // One prefix shared by very many matches: walk the names from it.
+    auto w = WalkFromPrefix(m, descending ? ~found.front().first : found.front().first, need,
+                            descending, 8 * max_visits);
+    if (!w.ok()) return w.status();
+    if (w->size() < need) return std::optional<std::vector<Id>>();
+    named = std::move(*w);
+  } else {
+    // Their names decide among equal keys.
+    std::vector<Id> ids;
+    for (const auto& f : found) ids.push_back(f.second);
+    auto sorted = NamesInOrder(std::move(ids), descending);
+    if (!sorted.ok()) return sorted.status();
+    named = std::move(*sorted);
+  }
+  std::vector<Id> page;
+  for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
+  return std::optional<std::vector<Id>>(std::move(page));
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::KeyBlockRevisions(
+    const std::vector<std::int64_t>* only) {
+  std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  auto add = [&](const std::vector<Row>& rows) {
+    for (const auto& r : rows) out.emplace_back(r.Int(0), r.Int(1));
+  };
+  if (!only) {
+    auto rows = Query("SELECT block, rev FROM entity_name_keys", {});
+    if (!rows.ok()) return rows.status();
+    add(*rows);
+    return out;
+  }
+  for (size_t b = 0; b < only->size(); b += kBlocksPerStatement) {
+    Params p;
+    const std::string in = BindList(p, only->begin() + static_cast<std::ptrdiff_t>(b),
+                                    only->begin() + static_cast<std::ptrdiff_t>(
+                                                        std::min(only->size(), b + kBlocksPerStatement)));
+    auto rows = Query("SELECT block, rev FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    add(*rows);
+  }
+  return out;
+}
+
+Result<std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>>>
+SqlStore::LoadKeyBlocks(const std::vector<std::pair<std::int64_t, std::int64_t>>& revs) {
+  std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>> out;
+  std::vector<std::int64_t> missing;
+  for (const auto& [block, rev] : revs) {
+    if (auto hit = name_cache_->keys.Find("", block, rev)) out[block] = {rev, std::move(hit)};
+    else missing.push_back(block);
+  }
+  for (size_t b = 0; b < missing.size(); b += kBlocksPerStatement) {
+    Params p;
+    const std::string in = BindList(p, missing.begin() + static_cast<std::ptrdiff_t>(b),
+                                    missing.begin() + static_cast<std::ptrdiff_t>(
+                                                          std::min(missing.size(), b + kBlocksPerStatement)));
+    auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    // Kept under the revision read with them (a write may have come between).
+    for (const auto& r : *rows) {
+      auto decoded = std::make_shared<const std::vector<std::uint64_t>>(np::DecodeKeys(r.Str(2)));
+      name_cache_->keys.Put("", r.Int(0), r.Int(1), decoded);
+      out[r.Int(0)] = {r.Int(1), std::move(decoded)};
+    }
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, Id>>> SqlStore::NamesInOrder(std::vector<Id> ids,
+                                                                        bool descending) {
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::pair<std::string, Id>> named;
+  for (size_t b = 0; b < ids.size(); b += kIdsPerNameFetch) {
+    Params p;
+    const std::string in = BindList(p, ids.begin() + static_cast<std::ptrdiff_t>(b),
+                                    ids.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(ids.size(), b + kIdsPerNameFetch)));
+    auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));
+  }
+  if (descending) std::sort(named.begin(), named.end(), std::greater<>());
+  else std::sort(named.begin(), named.end());
+  return named;
+}
+
+}  // namespace jg::sql
