@@ -1,6 +1,7 @@
 // Internal to store/: the one SQL implementation of Store, over a
-// ConnectionPool. Split across sql_store.cc (accounts, sessions, audit) and
-// sql_entities.cc (the directory), sql_name_index.cc / sql_name_search.cc (the name index).
+// ConnectionPool. Split across sql_store.cc (accounts, sessions, audit),
+// sql_entities.cc (the directory), sql_name_index.cc and sql_name_search.cc
+// (the name index: writing it, searching it), and one file per other part.
 #pragma once
 
 #include <algorithm>

@@ -29,6 +29,24 @@ namespace np = name_postings;
 const std::vector<std::string> kAlphabet = {"马", "陆", "食", "品", "a", "B", "马陆"};
 const std::vector<std::string> kStreets = {"江桥镇", "马陆镇", ""};
 
+// The columns of a RawRows line.
+std::vector<std::string> Fields(const std::string& line) {
+  std::vector<std::string> f;
+  size_t at = 0;
+  for (;;) {
+    const size_t tab = line.find('\t', at);
+    f.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
+    if (tab == std::string::npos) return f;
+    at = tab + 1;
+  }
+}
+
+std::string Unhex(const std::string& h) {
+  std::string bytes;
+  for (size_t i = 0; i + 1 < h.size(); i += 2) bytes += static_cast<char>(std::stoi(h.substr(i, 2), nullptr, 16));
+  return bytes;
+}
+
 struct Row {
   Id id = 0;
   std::string name, fold, street, credit_code;
@@ -62,82 +80,60 @@ class NameIndexContract : public ::testing::TestWithParam<std::string> {
     std::vector<Row> out;
     for (const auto& line :
          testing::RawRows(ts_, "SELECT id, name, name_fold, street, credit_code FROM entities")) {
-      Row r;
-      std::vector<std::string> f;
-      size_t at = 0;
-      for (;;) {
-        size_t tab = line.find('\t', at);
-        f.push_back(line.substr(at, tab == std::string::npos ? std::string::npos : tab - at));
-        if (tab == std::string::npos) break;
-        at = tab + 1;
-      }
-      r.id = std::stoll(f[0]);
-      r.name = f[1];
-      r.fold = f[2];
-      r.street = f[3];
-      r.credit_code = f[4];
-      out.push_back(r);
+      const auto f = Fields(line);
+      out.push_back({std::stoll(f[0]), f[1], f[2], f[3], f[4]});
     }
     return out;
   }
 
+  // A blob column as hex text, on either backend.
+  std::string Hex(const std::string& column) const {
+    return GetParam() == "sqlite" ? "hex(" + column + ")" : "upper(encode(" + column + ", 'hex'))";
+  }
+
   void ExpectIndexAgrees(const std::string& after) {
+    const auto rows = AllRows();
     std::map<std::pair<std::string, std::int64_t>, std::vector<np::Entry>> defined;
-    for (const auto& r : AllRows()) {
-      ASSERT_EQ(r.fold, SearchFold(r.name));
-      for (const auto& g : np::GramPositions(r.fold))
-        defined[{g.gram, np::BlockOf(r.id)}].push_back(
-            {static_cast<std::uint16_t>(r.id & np::kBlockMask), g.pos});
-    }
-    for (auto& [k, v] : defined) std::sort(v.begin(), v.end());
-    const std::string hex = GetParam() == "sqlite" ? "hex(entries)" : "upper(encode(entries, 'hex'))";
-    std::map<std::pair<std::string, std::int64_t>, std::vector<np::Entry>> kept;
-    for (const auto& line :
-         testing::RawRows(ts_, "SELECT gram, block, entities, " + hex + " FROM entity_name_postings")) {
-      const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-      std::string bytes;
-      const std::string h = line.substr(t3 + 1);
-      for (size_t i = 0; i + 1 < h.size(); i += 2) bytes += static_cast<char>(std::stoi(h.substr(i, 2), nullptr, 16));
-      auto entries = np::Decode(bytes);
-      EXPECT_EQ(std::stoi(line.substr(t2 + 1, t3 - t2 - 1)), np::CountEntities(entries)) << line;
-      kept[{line.substr(0, t1), std::stoll(line.substr(t1 + 1, t2 - t1 - 1))}] = entries;
-    }
-    ASSERT_EQ(kept.size(), defined.size()) << "after " << after;
-    EXPECT_TRUE(kept == defined) << "after " << after;
     // Each list's key bounds: the least and greatest name key of its entities.
     std::map<std::pair<std::string, std::int64_t>, std::pair<std::uint64_t, std::uint64_t>> bounds;
-    for (const auto& r : AllRows()) {
-      if (r.credit_code.rfind("PLACEHOLDER", 0) == 0) continue;  // written raw by JumpIds
+    for (const auto& r : rows) {
+      ASSERT_EQ(r.fold, SearchFold(r.name));
+      const bool raw = r.credit_code.rfind("PLACEHOLDER", 0) == 0;  // written raw by JumpIds
       for (const auto& g : np::GramPositions(r.fold)) {
+        defined[{g.gram, np::BlockOf(r.id)}].push_back(
+            {static_cast<std::uint16_t>(r.id & np::kBlockMask), g.pos});
+        if (raw) continue;
         auto [it, fresh] = bounds.try_emplace({g.gram, np::BlockOf(r.id)}, ~std::uint64_t{0}, 0);
         it->second.first = std::min(it->second.first, np::NameKey(r.name));
         it->second.second = std::max(it->second.second, np::NameKey(r.name));
       }
     }
-    for (const auto& line :
-         testing::RawRows(ts_, "SELECT gram, block, min_key, max_key FROM entity_name_postings")) {
-      const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-      const auto want = bounds[{line.substr(0, t1), std::stoll(line.substr(t1 + 1, t2 - t1 - 1))}];
-      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(line.substr(t2 + 1, t3 - t2 - 1))), want.first)
-          << line << " after " << after;
-      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(line.substr(t3 + 1))), want.second)
-          << line << " after " << after;
+    for (auto& [k, v] : defined) std::sort(v.begin(), v.end());
+    std::map<std::pair<std::string, std::int64_t>, std::vector<np::Entry>> kept;
+    for (const auto& line : testing::RawRows(ts_, "SELECT gram, block, entities, min_key, max_key, " +
+                                                      Hex("entries") + " FROM entity_name_postings")) {
+      const auto f = Fields(line);
+      auto entries = np::Decode(Unhex(f[5]));
+      EXPECT_EQ(std::stoi(f[2]), np::CountEntities(entries)) << line;
+      const std::pair<std::string, std::int64_t> key{f[0], std::stoll(f[1])};
+      const auto want = bounds[key];
+      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(f[3])), want.first) << line << " after " << after;
+      EXPECT_EQ(static_cast<std::uint64_t>(std::stoll(f[4])), want.second) << line << " after " << after;
+      kept[key] = entries;
     }
+    ASSERT_EQ(kept.size(), defined.size()) << "after " << after;
+    EXPECT_TRUE(kept == defined) << "after " << after;
     // Name keys: every entity's is its name's; no other is set.
-    const std::string khex = GetParam() == "sqlite" ? "hex(keys)" : "upper(encode(keys, 'hex'))";
     std::map<std::int64_t, std::vector<std::uint64_t>> keys;
-    for (const auto& line : testing::RawRows(ts_, "SELECT block, " + khex + " FROM entity_name_keys")) {
-      const size_t t = line.find('\t');
-      std::string bytes;
-      const std::string h = line.substr(t + 1);
-      for (size_t i = 0; i + 1 < h.size(); i += 2) bytes += static_cast<char>(std::stoi(h.substr(i, 2), nullptr, 16));
-      keys[std::stoll(line.substr(0, t))] = np::DecodeKeys(bytes);
+    for (const auto& line : testing::RawRows(ts_, "SELECT block, " + Hex("keys") + " FROM entity_name_keys")) {
+      const auto f = Fields(line);
+      keys[std::stoll(f[0])] = np::DecodeKeys(Unhex(f[1]));
     }
     size_t set = 0;
     for (const auto& [b, ks] : keys)
       for (auto k : ks) set += k != 0;
     size_t named = 0;
-    for (const auto& r : AllRows()) {
+    for (const auto& r : rows) {
       if (r.credit_code.rfind("PLACEHOLDER", 0) == 0) continue;  // written raw by JumpIds
       ASSERT_TRUE(keys.count(np::KeyBlockOf(r.id))) << r.id << " after " << after;
       EXPECT_EQ(keys[np::KeyBlockOf(r.id)][r.id & np::kKeyBlockMask], np::NameKey(r.name))
