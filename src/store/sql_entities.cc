@@ -280,8 +280,7 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
       if (!merged.ok()) return merged.status();
       if (*merged) return FetchEntities(**merged, page);
     }
-    if (m->membership_by_lists) m = MatchName(folded, NameWant::kIds);
-    if (!m.ok()) return m.status();
+    if (m->membership_by_lists) m->FillIdsFromLists();
     auto ids = PageByName(*m, offset, limit, q.descending);
     if (!ids.ok()) return ids.status();
     return FetchEntities(*ids, page);

@@ -36,6 +36,14 @@ bool SqlStore::NameMatch::Contains(Id id) const {
   return e != it->second->end() && e->low == low;
 }
 
+void SqlStore::NameMatch::FillIdsFromLists() {
+  ids.clear();
+  for (const auto& [block, list] : lists) {
+    auto in_block = np::MatchBlock(block, {list.get()});
+    ids.insert(ids.end(), in_block.begin(), in_block.end());
+  }
+}
+
 Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameWant want) {
   const auto grams = np::GramPositions(folded);
   NameMatch out;

@@ -603,6 +603,8 @@ class SqlStore final : public Store {
     // Every match's name key is within [lower, upper].
     std::uint64_t lower = 0, upper = ~std::uint64_t{0};
     bool Contains(Id id) const;
+    // A one-gram match's ids from its lists (no second read of the index).
+    void FillIdsFromLists();
   };
   enum class NameWant { kTotal, kIds, kMembership };
   Result<NameMatch> MatchName(const std::string& folded, NameWant want);
