@@ -5,7 +5,6 @@
 
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -16,13 +15,19 @@ namespace jg::cli {
 
 int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
                    const std::string& report_path) {
-  std::ifstream in(file, std::ios::binary);
+  // Read in one piece into a string of the file's size (a stringstream and
+  // its str() would hold the file three times over).
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) {
     std::cerr << "jianguan: cannot read " << file << "\n";
     return kExitInvalidInput;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
+  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+    std::cerr << "jianguan: cannot read " << file << "\n";
+    return kExitInvalidInput;
+  }
   auto store = OpenStore(db);
   if (!store.ok()) {
     std::cerr << "jianguan: " << store.status().ToString() << "\n";
@@ -37,7 +42,7 @@ int ImportEntities(const std::string& db, const std::string& file, bool dry_run,
     std::cerr << "\r校验 [" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
               << done << "/" << total << std::flush;
   };
-  auto rep = svc.ImportFile(nullptr, ss.str(), dry_run, progress);
+  auto rep = svc.ImportFile(nullptr, bytes, dry_run, progress);
   if (tty) std::cerr << "\n";
   if (!rep.ok()) {
     std::cerr << "jianguan: " << rep.status().ToString() << "\n";

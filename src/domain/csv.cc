@@ -2,72 +2,82 @@
 
 namespace jg {
 
+CsvReader::CsvReader(std::string_view text) : text_(text) {
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+}
+
+Result<bool> CsvReader::Next(CsvCellRow& row) {
+  const size_t size = text_.size();
+  for (;;) {
+    if (pos_ >= size) return false;
+    row_line_ = line_;
+    size_t cells = 0;
+    for (;;) {  // one cell, then its delimiter
+      if (cells == row.size()) row.emplace_back();
+      CsvCell& cell = row[cells++];
+      cell.text.clear();
+      cell.quoted = false;
+      if (pos_ < size && text_[pos_] == '"') {
+        cell.quoted = true;
+        ++pos_;
+        for (;;) {  // quoted text up to its closing quote; "" is one quote
+          const size_t q = text_.find('"', pos_);
+          if (q == std::string_view::npos)
+            return InvalidArgument("csv_syntax",
+                                   "第 " + std::to_string(row_line_) + " 行：引号没有闭合", "file");
+          const std::string_view part = text_.substr(pos_, q - pos_);
+          for (char c : part) line_ += c == '\n';
+          cell.text.append(part);
+          pos_ = q + 1;
+          if (pos_ < size && text_[pos_] == '"') {
+            cell.text.push_back('"');
+            ++pos_;
+            continue;
+          }
+          break;
+        }
+        if (pos_ < size && text_[pos_] != ',' && text_[pos_] != '\r' && text_[pos_] != '\n')
+          return InvalidArgument("csv_syntax",
+                                 "第 " + std::to_string(line_) + " 行：引号后不能直接跟其他字符",
+                                 "file");
+      } else {
+        size_t e = pos_;
+        while (e < size && text_[e] != ',' && text_[e] != '\r' && text_[e] != '\n' &&
+               text_[e] != '"')
+          ++e;
+        if (e < size && text_[e] == '"')
+          return InvalidArgument("csv_syntax", "第 " + std::to_string(line_) + " 行：引号位置不正确",
+                                 "file");
+        cell.text.append(text_.substr(pos_, e - pos_));
+        pos_ = e;
+      }
+      if (pos_ < size && text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < size) {  // CR, LF or CRLF ends the row
+        if (text_[pos_] == '\r' && pos_ + 1 < size && text_[pos_ + 1] == '\n') ++pos_;
+        ++pos_;
+        ++line_;
+      }
+      break;
+    }
+    row.resize(cells);
+    // Lines that are entirely empty are skipped.
+    if (cells == 1 && row[0].text.empty() && !row[0].quoted) continue;
+    return true;
+  }
+}
+
 Result<std::vector<CsvCellRow>> ParseCsvCells(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  CsvReader reader(text);
   std::vector<CsvCellRow> rows;
   CsvCellRow row;
-  std::string cell;
-  bool quoted = false, was_quoted = false, any = false;
-  int line = 1, row_line = 1;
-  auto end_cell = [&] {
-    row.push_back(CsvCell{std::move(cell), was_quoted});
-    cell.clear();
-    was_quoted = false;
-  };
-  auto end_row = [&] {
-    end_cell();
-    // Skip lines that are entirely empty.
-    if (!(row.size() == 1 && row[0].text.empty() && !row[0].quoted)) rows.push_back(std::move(row));
-    row.clear();
-    row_line = line;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    any = true;
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          cell.push_back('"');
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (c == '\n') ++line;
-        cell.push_back(c);
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        if (!cell.empty() || was_quoted)
-          return InvalidArgument("csv_syntax", "第 " + std::to_string(line) + " 行：引号位置不正确",
-                                 "file");
-        quoted = was_quoted = true;
-        break;
-      case ',': end_cell(); break;
-      case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        ++line;
-        end_row();
-        break;
-      case '\n':
-        ++line;
-        end_row();
-        break;
-      default:
-        if (was_quoted)
-          return InvalidArgument("csv_syntax",
-                                 "第 " + std::to_string(line) + " 行：引号后不能直接跟其他字符",
-                                 "file");
-        cell.push_back(c);
-    }
+  for (;;) {
+    JG_ASSIGN_OR_RETURN(bool more, reader.Next(row));
+    if (!more) return rows;
+    rows.push_back(row);
   }
-  if (quoted)
-    return InvalidArgument("csv_syntax", "第 " + std::to_string(row_line) + " 行：引号没有闭合",
-                           "file");
-  if (any && (!cell.empty() || !row.empty() || was_quoted)) end_row();
-  return rows;
 }
 
 Result<std::vector<CsvRow>> ParseCsv(std::string_view text) {

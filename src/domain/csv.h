@@ -33,6 +33,27 @@ using CsvCellRow = std::vector<CsvCell>;
 // ParseCsv keeping the quoting of each cell; lines that are entirely empty are skipped.
 Result<std::vector<CsvCellRow>> ParseCsvCells(std::string_view text);
 
+// The parser under ParseCsvCells, one row at a time: a file of a million rows
+// is read without holding them all, and the caller's row keeps its strings'
+// capacity from row to row, so reading costs no allocation per cell.
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text);  // a leading BOM is skipped
+  // The next row that is not an entirely empty line, or false at the end.
+  // Errors name the line (an unterminated quote, a stray quote).
+  Result<bool> Next(CsvCellRow& row);
+  // The line the last row started on (1-based).
+  int line() const { return row_line_; }
+  // How far the reader is, for progress: bytes read of bytes in all.
+  size_t position() const { return pos_; }
+  size_t size() const { return text_.size(); }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+  int line_ = 1, row_line_ = 1;
+};
+
 // One CSV line (CRLF) that reads back exactly: NULL (nullopt) as an empty
 // cell, the empty string as "", every other value verbatim (no formula
 // guard, so a value starting with "-" or "=" survives the round trip).

@@ -1,8 +1,9 @@
 // The directory import: every row checked first, a per-row report, and
 // nothing written unless the whole file is valid. Upsert by credit code.
 // CSV and .xlsx (told apart by content) become the same rows, checked alike.
+#include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -62,10 +63,14 @@ Col ColumnOfField(const std::string& field) {
 
 }  // namespace
 
-// A file's rows, whatever its format, and how to read its date columns.
+// A file's rows one at a time, whatever its format, and how to read its date
+// columns.
 struct EntityService::ImportTable {
-  std::vector<CsvRow> rows;
-  std::vector<int> row_numbers;  // each row's line in the file; empty = index + 1
+  // The next row's cells (valid until the next call) and its line in the
+  // file; false at the end.
+  std::function<Result<bool>(std::vector<std::string_view>& cells, int& line)> next;
+  // About how many rows (heading included), for progress and reserving.
+  size_t estimated_rows = 0;
   // Set for a spreadsheet: a whole number in a date column is a serial day.
   std::optional<ExcelDateSystem> serial_dates;
 };
@@ -83,9 +88,16 @@ Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::st
     rep.format = "xlsx";
     rep.encoding = "UTF-8";
     JG_ASSIGN_OR_RETURN(XlsxSheet sheet, ReadXlsxFirstSheet(bytes));
-    table.rows = std::move(sheet.rows);
-    table.row_numbers = std::move(sheet.row_numbers);
     table.serial_dates = sheet.date_system;
+    table.estimated_rows = sheet.rows.size();
+    size_t r = 0;
+    table.next = [&sheet, &r](std::vector<std::string_view>& cells, int& line) -> Result<bool> {
+      if (r == sheet.rows.size()) return false;
+      cells.assign(sheet.rows[r].begin(), sheet.rows[r].end());
+      line = r < sheet.row_numbers.size() ? sheet.row_numbers[r] : static_cast<int>(r) + 1;
+      ++r;
+      return true;
+    };
     return ImportRows(actor, std::move(table), std::move(rep), dry_run, progress);
   }
   if (LooksLikeOleFile(bytes))
@@ -96,13 +108,29 @@ Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::st
   rep.format = "csv";
   JG_ASSIGN_OR_RETURN(DecodedText text, DecodeSpreadsheetText(bytes));
   rep.encoding = text.encoding;
-  auto parsed = ParseCsv(text.utf8);
-  if (!parsed.ok()) {
-    rep.errors.push_back({0, "", "", parsed.status().message()});
+  const std::string_view utf8 = text.Utf8(bytes);
+  table.estimated_rows = static_cast<size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1;
+  CsvReader reader(utf8);
+  CsvCellRow row;
+  table.next = [&](std::vector<std::string_view>& cells, int& line) -> Result<bool> {
+    for (;;) {
+      JG_ASSIGN_OR_RETURN(bool more, reader.Next(row));
+      if (!more) return false;
+      // A line holding only "" is empty too.
+      if (row.size() == 1 && row[0].text.empty()) continue;
+      cells.clear();
+      for (const auto& c : row) cells.emplace_back(c.text);
+      line = reader.line();
+      return true;
+    }
+  };
+  auto rep_or = ImportRows(actor, std::move(table), rep, dry_run, progress);
+  // A file that is not CSV is reported as its one error, as before any row.
+  if (!rep_or.ok() && rep_or.status().reason() == "csv_syntax") {
+    rep.errors.push_back({0, "", "", rep_or.status().message()});
     return rep;
   }
-  table.rows = std::move(parsed).value();
-  return ImportRows(actor, std::move(table), std::move(rep), dry_run, progress);
+  return rep_or;
 }
 
 Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable table,
@@ -111,32 +139,32 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
   auto fail = [&](int row, std::string column, std::string value, std::string reason) {
     rep.errors.push_back({row, std::move(column), std::move(value), std::move(reason)});
   };
-  auto& rows = table.rows;
-  auto line_of = [&](size_t r) {
-    return r < table.row_numbers.size() ? table.row_numbers[r] : static_cast<int>(r) + 1;
-  };
-  if (rows.empty()) {
+  std::vector<std::string_view> cells;
+  int line = 0;
+  JG_ASSIGN_OR_RETURN(bool any, table.next(cells, line));
+  if (!any) {
     fail(1, "", "", "文件为空");
     return rep;
   }
   // The heading row.
+  const std::vector<std::string> head(cells.begin(), cells.end());
+  const int head_line = line;
   std::map<Col, size_t> at;
-  const auto& head = rows[0];
   for (size_t c = 0; c < head.size(); ++c) {
     std::string h = head[c];
     while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
     auto it = Headings().find(h);
     if (it == Headings().end()) {
-      fail(line_of(0), h, h, "无法识别的列名（可用列名见导入说明）");
+      fail(head_line, h, h, "无法识别的列名（可用列名见导入说明）");
     } else if (at.count(it->second)) {
-      fail(line_of(0), h, h, "列重复");
+      fail(head_line, h, h, "列重复");
     } else {
       at[it->second] = c;
     }
   }
   for (Col required : {Col::kCreditCode, Col::kName}) {
     if (!at.count(required))
-      fail(line_of(0), required == Col::kCreditCode ? "统一社会信用代码" : "名称", "", "缺少必需的列");
+      fail(head_line, required == Col::kCreditCode ? "统一社会信用代码" : "名称", "", "缺少必需的列");
   }
   if (!rep.errors.empty()) return rep;
 
@@ -148,31 +176,36 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     stations[d.name] = d.id;
   }
 
-  const int total = static_cast<int>(rows.size()) - 1;
-  rep.rows = total;
   std::vector<Entity> entities;
-  std::vector<int> file_rows;
-  std::map<std::string, int> seen_codes;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const int row_no = line_of(r);
-    const auto& cells = rows[r];
-    auto cell = [&](Col c) -> std::string {
-      auto it = at.find(c);
-      if (it == at.end() || it->second >= cells.size()) return "";
-      return cells[it->second];
-    };
-    auto heading = [&](Col c) { return at.count(c) ? head[at[c]] : std::string(); };
-    // A spreadsheet may hold a date as its serial day number (a date cell
-    // formatted as a number); the reader already converted date-formatted cells.
-    auto date_cell = [&](Col c) -> std::string {
-      std::string v = cell(c);
-      const bool whole = !v.empty() && v.size() <= 7 &&
-                         v.find_first_not_of("0123456789") == std::string::npos;
-      if (table.serial_dates && whole) {
-        if (auto d = ExcelSerialToDate(std::stod(v), *table.serial_dates)) return *d;
-      }
-      return v;
-    };
+  entities.reserve(table.estimated_rows);
+  std::unordered_map<std::string, int> seen_codes;
+  seen_codes.reserve(table.estimated_rows);
+  int rows = 0;
+  auto cell = [&](Col c) -> std::string {
+    auto it = at.find(c);
+    if (it == at.end() || it->second >= cells.size()) return "";
+    return std::string(cells[it->second]);
+  };
+  auto heading = [&](Col c) {
+    auto it = at.find(c);
+    return it == at.end() ? std::string() : head[it->second];
+  };
+  // A spreadsheet may hold a date as its serial day number (a date cell
+  // formatted as a number); the reader already converted date-formatted cells.
+  auto date_cell = [&](Col c) -> std::string {
+    std::string v = cell(c);
+    const bool whole = !v.empty() && v.size() <= 7 &&
+                       v.find_first_not_of("0123456789") == std::string::npos;
+    if (table.serial_dates && whole) {
+      if (auto d = ExcelSerialToDate(std::stod(v), *table.serial_dates)) return *d;
+    }
+    return v;
+  };
+  for (;;) {
+    JG_ASSIGN_OR_RETURN(bool more, table.next(cells, line));
+    if (!more) break;
+    ++rows;
+    const int row_no = line;
     if (cells.size() > head.size()) {
       fail(row_no, "", "", "本行的列数多于表头");
       continue;
@@ -192,9 +225,9 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
       if (auto kind = ParseEntityKind(k)) e.kind = *kind;
       else fail(row_no, heading(Col::kKind), k, "主体类型须为 企业、个体工商户、农民专业合作社 或 分支机构"), row_ok = false;
     }
-    if (std::string s = cell(Col::kStatus); !s.empty()) {
-      if (auto st = ParseEntityStatus(s)) e.status = *st;
-      else fail(row_no, heading(Col::kStatus), s, "登记状态须为 存续、注销、吊销 或 迁出"), row_ok = false;
+    if (std::string st = cell(Col::kStatus); !st.empty()) {
+      if (auto status = ParseEntityStatus(st)) e.status = *status;
+      else fail(row_no, heading(Col::kStatus), st, "登记状态须为 存续、注销、吊销 或 迁出"), row_ok = false;
     }
     if (std::string rc = cell(Col::kRiskClass); !rc.empty()) {
       if (auto risk = ParseRiskClass(rc)) e.risk_class = *risk;
@@ -218,11 +251,13 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
              "与第 " + std::to_string(it->second) + " 行的统一社会信用代码重复");
       } else {
         entities.push_back(std::move(e));
-        file_rows.push_back(row_no);
       }
     }
-    if (progress && (r % 500 == 0 || static_cast<int>(r) == total)) progress(static_cast<int>(r), total);
+    if (progress && rows % 500 == 0)
+      progress(rows, std::max(rows, static_cast<int>(table.estimated_rows) - 1));
   }
+  rep.rows = rows;
+  if (progress) progress(rows, rows);
   if (!rep.errors.empty() || dry_run) return rep;
 
   const UnixSeconds now = env_.clock.Now();

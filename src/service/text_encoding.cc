@@ -12,9 +12,9 @@ Result<DecodedText> DecodeSpreadsheetText(std::string_view bytes) {
     bytes.remove_prefix(3);
     if (!IsValidUtf8(bytes))
       return InvalidArgument("invalid_encoding", "文件以 UTF-8 标记开头，但内容不是有效的 UTF-8", "file");
-    return DecodedText{std::string(bytes), "UTF-8 (BOM)"};
+    return DecodedText{"UTF-8 (BOM)", {}, false, 3};
   }
-  if (IsValidUtf8(bytes)) return DecodedText{std::string(bytes), "UTF-8"};
+  if (IsValidUtf8(bytes)) return DecodedText{"UTF-8", {}, false, 0};
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return Internal("iconv cannot convert GB18030");
   std::string out(bytes.size() * 2 + 16, '\0');
@@ -41,7 +41,7 @@ Result<DecodedText> DecodeSpreadsheetText(std::string_view bytes) {
   }
   iconv_close(cd);
   out.resize(static_cast<size_t>(o - out.data()));
-  return DecodedText{std::move(out), "GB18030"};
+  return DecodedText{"GB18030", std::move(out), true, 0};
 }
 
 }  // namespace jg

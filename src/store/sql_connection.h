@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -20,6 +22,11 @@ struct Bytes {
 };
 using Value = std::variant<std::nullptr_t, std::int64_t, std::string, Bytes>;
 using Params = std::vector<Value>;
+
+// A value of one bulk-inserted row (Connection::InsertRows), borrowed: the
+// text it points to only has to live until the next row is asked for.
+using CellRef = std::variant<std::nullptr_t, std::int64_t, std::string_view>;
+using RowRef = std::vector<CellRef>;
 
 // A row's columns as strings: text as is, integers in decimal, binary
 // columns as their raw bytes on both backends.
@@ -50,6 +57,9 @@ struct Dialect {
   // Moves the id sequence of {table}.{column} past its largest value after
   // rows were inserted with explicit ids; "" where the backend needs nothing.
   std::string reset_sequence;
+  // Rows (id) of $1 new ids for {table}.id, taken so that no other writer
+  // gets them, for rows inserted with InsertRows.
+  std::string take_ids;
 };
 
 class Connection {
@@ -62,6 +72,13 @@ class Connection {
   virtual Result<std::int64_t> Exec(const std::string& sql, const Params& params) = 0;
   // Runs several statements without parameters (migrations).
   virtual Status ExecScript(const std::string& sql) = 0;
+  // Appends many rows to one table, the fastest way the backend has: SQLite
+  // steps one prepared single-row INSERT per row, PostgreSQL streams the rows
+  // with COPY. Nothing is returned (no RETURNING), so ids are given by the
+  // caller. `next` fills `row` (cleared before each call, one value per
+  // column) and returns false when there are no more rows.
+  virtual Status InsertRows(const std::string& table, const std::vector<std::string>& columns,
+                            const std::function<bool(RowRef& row)>& next) = 0;
 };
 
 struct Migration {

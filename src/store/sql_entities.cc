@@ -60,6 +60,31 @@ Params EntityParams(const Entity& e) {
           e.updated_by};
 }
 
+// kEntityCols of `e` for a bulk insert; `tags` is JoinTags(e.tags), kept by the caller.
+void AppendEntityCells(const Entity& e, const std::string& tags, RowRef& row) {
+  row.insert(row.end(), {e.credit_code, e.name, EntityKindName(e.kind), e.legal_representative,
+                         e.address, e.street});
+  if (e.station_id) row.emplace_back(*e.station_id);
+  else row.emplace_back(nullptr);
+  row.insert(row.end(), {e.industry, e.registered_on, EntityStatusName(e.status),
+                         RiskClassName(e.risk_class), e.risk_classified_on, tags});
+  row.emplace_back(e.updated_at);
+  row.emplace_back(std::string_view(e.updated_by));
+}
+
+// The names of kEntityCols, with `before` and `after` around them.
+std::vector<std::string> EntityColumns(std::vector<std::string> before,
+                                       const std::vector<std::string>& after) {
+  std::string_view cols = kEntityCols;
+  while (!cols.empty()) {
+    const size_t comma = cols.find(',');
+    before.emplace_back(cols.substr(0, comma));
+    cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 2);
+  }
+  before.insert(before.end(), after.begin(), after.end());
+  return before;
+}
+
 }  // namespace
 
 Status SqlStore::WriteEntityTags(const Entity& e, Id id) {
@@ -361,11 +386,9 @@ Result<std::vector<EntityVersion>> SqlStore::ListEntityVersions(Id id) {
 namespace jg::sql {
 namespace {
 
-// "($1, …, $cols)[, ($cols+1, …)]…" for `rows` rows, each closed by `tail`.
-// Rows per multi-row statement: under SQLite's 32766 and PostgreSQL's 65535
-// bound parameters, and large enough that a round trip carries ~10k values.
+// Credit codes per lookup of the existing ones: under SQLite's 32766 and
+// PostgreSQL's 65535 bound parameters.
 constexpr size_t kRowsPerStatement = 500;
-constexpr size_t kPairsPerStatement = 4000;
 constexpr size_t kNamesPerIndexWrite = 65536;
 constexpr size_t kLargeImport = 50000;
 
@@ -433,66 +456,83 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
       ++counts.updated;
     }
 
-    Params tags;
-    auto flush_pairs = [&](Params& p, const char* table, const char* col, bool force) -> Status {
-      const size_t rows = p.size() / 2;
-      if (rows == 0 || (!force && rows < kPairsPerStatement)) return Status::Ok();
-      auto n = tx.Exec(std::string("INSERT INTO ") + table + " (" + col + ", entity_id) VALUES " +
-                           RowPlaceholders(rows, 2),
-                       p);
-      p.clear();
-      return n.status();
-    };
-    for (size_t b = 0; b < fresh.size(); b += kRowsPerStatement) {
-      const size_t n = std::min(fresh.size(), b + kRowsPerStatement) - b;
-      Params p;
-      p.reserve(n * 16);
-      for (size_t i = b; i < b + n; ++i) {
-        for (auto& v : EntityParams(*fresh[i])) p.push_back(std::move(v));
-        p.push_back(SearchFold(fresh[i]->name));
+    // New entities: their ids taken first, then the rows streamed in chunks
+    // (Connection::InsertRows), the name index written after each chunk.
+    if (!fresh.empty()) {
+      std::string take = tx.pool_->dialect().take_ids;
+      take.replace(take.find("{table}"), 7, "entities");
+      auto ids = tx.Query(take, {static_cast<std::int64_t>(fresh.size())});
+      if (!ids.ok()) return ids.status();
+      if (ids->size() != fresh.size()) return Internal("新主体的编号数目不对");
+      for (size_t i = 0; i < fresh.size(); ++i) {
+        fresh[i]->id = (*ids)[i].Int(0);
+        fresh[i]->version = 1;
       }
-      auto rows = tx.Query(std::string("INSERT INTO entities (") + kEntityCols +
-                               ", name_fold, version) VALUES " + RowPlaceholders(n, 16, ", 1") +
-                               " RETURNING id, credit_code",
-                           p);
-      if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
-      // RETURNING promises no order: match the ids by credit code.
-      std::unordered_map<std::string, Id> ids;
-      for (const auto& r : *rows) ids.emplace(r.Str(1), r.Int(0));
-      Params versions;
-      versions.reserve(n * 18);
-      for (size_t i = b; i < b + n; ++i) {
-        Entity& e = *fresh[i];
-        auto it = ids.find(e.credit_code);
-        if (it == ids.end()) return Internal("批量写入主体后未取得“" + e.credit_code + "”的编号");
-        e.id = it->second;
-        e.version = 1;
-        versions.push_back(e.id);
-        versions.push_back(std::int64_t{1});
-        versions.push_back(source);
-        for (auto& v : EntityParams(e)) versions.push_back(std::move(v));
-        names.push_back({e.id, "", SearchFold(e.name), "", e.name});
-        for (const auto& t : e.tags) {
-          tags.push_back(t);
-          tags.push_back(e.id);
-          JG_RETURN_IF_ERROR(flush_pairs(tags, "entity_tags", "tag", false));
-        }
+    }
+    // A large load into a smaller SQLite directory: its secondary indexes are
+    // dropped and built again after (one sort each instead of a million
+    // random inserts), inside the transaction, so a rollback or a reader sees
+    // them as they were. PostgreSQL would lock readers out meanwhile: not there.
+    std::vector<std::string> rebuild;
+    if (tx.pool_->dialect().name == "sqlite" && fresh.size() >= kLargeImport &&
+        static_cast<std::int64_t>(fresh.size()) >= fresh.front()->id) {
+      auto indexes = tx.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                              "tbl_name = 'entities' AND sql IS NOT NULL ORDER BY name",
+                              {});
+      if (!indexes.ok()) return indexes.status();
+      for (const auto& r : *indexes) {
+        JG_RETURN_IF_ERROR(tx.Exec("DROP INDEX " + r.Str(0), {}).status());
+        rebuild.push_back(r.Str(1));
       }
-      JG_RETURN_IF_ERROR(tx.Exec(std::string("INSERT INTO entity_versions (entity_id, version, "
-                                             "source, ") +
-                                     kEntityCols + ") VALUES " + RowPlaceholders(n, 18),
-                                 versions)
-                             .status());
+    }
+    static const std::vector<std::string> entity_cols =
+        EntityColumns({"id"}, {"name_fold", "version"});
+    static const std::vector<std::string> version_cols =
+        EntityColumns({"entity_id", "version", "source"}, {});
+    for (size_t b = 0; b < fresh.size(); b += kNamesPerIndexWrite) {
+      const size_t end = std::min(fresh.size(), b + kNamesPerIndexWrite);
+      for (size_t i = b; i < end; ++i)
+        names.push_back({fresh[i]->id, "", SearchFold(fresh[i]->name), "", fresh[i]->name});
+      size_t at = b;
+      std::string tags;
+      auto entity_row = [&](RowRef& row) {
+        if (at == end) return false;
+        const Entity& e = *fresh[at];
+        tags = JoinTags(e.tags);
+        row.emplace_back(e.id);
+        AppendEntityCells(e, tags, row);
+        row.emplace_back(std::string_view(names[names.size() - (end - at)].new_fold));
+        row.emplace_back(std::int64_t{1});
+        ++at;
+        return true;
+      };
+      if (Status st = tx.bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
+        return Field(st, "credit_code", "该统一社会信用代码已在名录中");
+      at = b;
+      JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_versions", version_cols, [&](RowRef& row) {
+        if (at == end) return false;
+        const Entity& e = *fresh[at++];
+        tags = JoinTags(e.tags);
+        row.insert(row.end(), {e.id, std::int64_t{1}, std::string_view(source)});
+        AppendEntityCells(e, tags, row);
+        return true;
+      }));
+      at = b;
+      size_t tag = 0;
+      JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {
+        while (at < end && tag == fresh[at]->tags.size()) ++at, tag = 0;
+        if (at == end) return false;
+        row.insert(row.end(), {fresh[at]->tags[tag++], fresh[at]->id});
+        return true;
+      }));
       // The name index a few blocks at a time: each block is rewritten about once.
-      if (names.size() >= kNamesPerIndexWrite) {
-        JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
-        names.clear();
-      }
-      counts.inserted += static_cast<int>(n);
+      JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+      names.clear();
+      counts.inserted += static_cast<int>(end - b);
       if (progress) progress(counts.updated + counts.inserted);
     }
     JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
-    JG_RETURN_IF_ERROR(flush_pairs(tags, "entity_tags", "tag", true));
+    for (const auto& create : rebuild) JG_RETURN_IF_ERROR(tx.Exec(create, {}).status());
     return counts;
   });
 }

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
   auto text = jg::DecodeSpreadsheetText(bytes);
   if (!text.ok()) return 0;
-  auto rows = jg::ParseCsv(text->utf8);
+  auto rows = jg::ParseCsv(text->Utf8(bytes));
   if (!rows.ok()) return 0;
   std::string again;
   for (const auto& r : *rows) again += jg::CsvLine(r);

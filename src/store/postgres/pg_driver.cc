@@ -65,6 +65,75 @@ class PgConnection final : public Connection {
     return st;
   }
 
+  Status InsertRows(const std::string& table, const std::vector<std::string>& columns,
+                    const std::function<bool(RowRef& row)>& next) override {
+    std::string sql = "COPY " + table + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") FROM STDIN";
+    PGresult* res = PQexec(conn_, sql.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+      Status st = MapPgError(conn_, res, "copy");
+      PQclear(res);
+      return st;
+    }
+    PQclear(res);
+    // COPY's text format: tab-separated, \N for NULL, backslash escapes.
+    std::string buf;
+    Status failed;
+    auto send = [&] {
+      if (PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) != 1)
+        failed = MapPgError(conn_, nullptr, "copy");
+      buf.clear();
+    };
+    RowRef row;
+    row.reserve(columns.size());
+    while (failed.ok()) {
+      row.clear();
+      if (!next(row)) break;
+      if (row.size() != columns.size()) {
+        failed = Internal("copy " + table + ": a row of " + std::to_string(row.size()) +
+                          " values for " + std::to_string(columns.size()) + " columns");
+        break;
+      }
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (i) buf += '\t';
+        if (std::holds_alternative<std::nullptr_t>(row[i])) {
+          buf += "\\N";
+        } else if (auto* n = std::get_if<std::int64_t>(&row[i])) {
+          buf += std::to_string(*n);
+        } else {
+          const std::string_view v = std::get<std::string_view>(row[i]);
+          if (v.find_first_of("\\\n\r\t") == std::string_view::npos) {
+            buf += v;
+            continue;
+          }
+          for (char c : v) {
+            switch (c) {
+              case '\\': buf += "\\\\"; break;
+              case '\n': buf += "\\n"; break;
+              case '\r': buf += "\\r"; break;
+              case '\t': buf += "\\t"; break;
+              default: buf += c;
+            }
+          }
+        }
+      }
+      buf += '\n';
+      if (buf.size() >= (1u << 20)) send();
+    }
+    if (failed.ok() && !buf.empty()) send();
+    // Ending with an error message makes the server abort the COPY.
+    if (PQputCopyEnd(conn_, failed.ok() ? nullptr : "jianguan: bulk insert stopped") != 1 &&
+        failed.ok())
+      failed = MapPgError(conn_, nullptr, "copy");
+    while ((res = PQgetResult(conn_)) != nullptr) {
+      if (PQresultStatus(res) != PGRES_COMMAND_OK && failed.ok())
+        failed = MapPgError(conn_, res, "copy");
+      PQclear(res);
+    }
+    return failed;
+  }
+
  private:
   Status Run(const std::string& sql, const Params& params, std::vector<Row>* rows,
              std::int64_t* changed) {
@@ -168,7 +237,8 @@ class PgDriver final : public Driver {
         "WHERE c.contype = 'f' AND t.relname = $1 ORDER BY a.attname COLLATE \"C\"",
         "SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
         "COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false) "
-        "WHERE pg_get_serial_sequence('{table}', '{column}') IS NOT NULL"};
+        "WHERE pg_get_serial_sequence('{table}', '{column}') IS NOT NULL",
+        "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1)"};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return PostgresMigrations(); }

@@ -79,8 +79,50 @@ class SqliteConnection final : public Connection {
     return Status::Ok();
   }
 
+  Status InsertRows(const std::string& table, const std::vector<std::string>& columns,
+                    const std::function<bool(RowRef& row)>& next) override {
+    std::string sql = "INSERT INTO " + table + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") VALUES (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 1);
+    sql += ")";
+    JG_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepared(sql));
+    RowRef row;
+    row.reserve(columns.size());
+    for (;;) {
+      row.clear();
+      if (!next(row)) break;
+      if (row.size() != columns.size())
+        return Internal("insert " + table + ": a row of " + std::to_string(row.size()) +
+                        " values for " + std::to_string(columns.size()) + " columns");
+      sqlite3_reset(stmt);
+      // The row's text lives until the next row is asked for: bound in place.
+      for (size_t i = 0; i < row.size(); ++i) {
+        const int idx = static_cast<int>(i + 1);
+        int rc = SQLITE_OK;
+        if (std::holds_alternative<std::nullptr_t>(row[i])) {
+          rc = sqlite3_bind_null(stmt, idx);
+        } else if (auto* n = std::get_if<std::int64_t>(&row[i])) {
+          rc = sqlite3_bind_int64(stmt, idx, *n);
+        } else {
+          const std::string_view v = std::get<std::string_view>(row[i]);
+          rc = sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+        }
+        if (rc != SQLITE_OK) return MapSqliteError(db_, rc, "bind");
+      }
+      if (int rc = sqlite3_step(stmt); rc != SQLITE_DONE) {
+        Status st = MapSqliteError(db_, sqlite3_extended_errcode(db_), "step");
+        sqlite3_reset(stmt);
+        return st;
+      }
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return Status::Ok();
+  }
+
  private:
-  Status Run(const std::string& sql, const Params& params, std::vector<Row>* rows) {
+  Result<sqlite3_stmt*> Prepared(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) {
       sqlite3_stmt* stmt = nullptr;
@@ -90,7 +132,11 @@ class SqliteConnection final : public Connection {
       if (rc != SQLITE_OK) return MapSqliteError(db_, rc, "prepare");
       it = cache_.emplace(sql, stmt).first;
     }
-    sqlite3_stmt* stmt = it->second;
+    return it->second;
+  }
+
+  Status Run(const std::string& sql, const Params& params, std::vector<Row>* rows) {
+    JG_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepared(sql));
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
     for (size_t i = 0; i < params.size(); ++i) {
@@ -162,7 +208,10 @@ class SqliteDriver final : public Driver {
         "SELECT name, type, \"notnull\", dflt_value IS NOT NULL FROM pragma_table_info($1) "
         "ORDER BY cid",
         "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list($1) ORDER BY \"from\"",
-        ""};
+        "",
+        // A write transaction holds the only write lock: the ids after the largest are free.
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) "
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM {table}) + i FROM n"};
     return kDialect;
   }
   const std::vector<Migration>& migrations() const override { return SqliteMigrations(); }
