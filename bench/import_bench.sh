@@ -4,7 +4,11 @@
 # characters, dates, kinds, …; search index and history written) into a new
 # SQLite file and into PostgreSQL, next to the databases' own loaders of the
 # same CSV into a table of the same shape, which validate nothing: sqlite3's
-# .import and PostgreSQL's COPY. Prints rows/s and the ratios.
+# .import and PostgreSQL's COPY. Also the floor of storing the rows the way
+# jianguan keeps them: the database itself copying the loaded rows into
+# jianguan's own tables (their indexes and constraints, the first version of
+# each entity) with INSERT … SELECT, validating nothing and writing no name
+# index. Prints rows/s and the ratios.
 # Usage: scripts/with-postgres.sh bench/import_bench.sh build/release/src/jianguan
 set -euo pipefail
 bin=${1:-build/release/src/jianguan}
@@ -30,14 +34,38 @@ shape="CREATE TABLE plain_entities (credit_code TEXT, name TEXT, kind TEXT, lega
   address TEXT, street TEXT, industry TEXT, registered_on TEXT, status TEXT, risk_class TEXT,
   risk_classified_on TEXT, tags TEXT)"
 
+# The floor: the rows (from plain_entities, already loaded) into jianguan's
+# entities and entity_versions, by the database alone. $1 = the source table.
+floor_sql() {
+  local cols="credit_code, name, kind, legal_representative, address, street, industry,
+    registered_on, status, risk_class, risk_classified_on, tags, updated_at, updated_by"
+  cat <<SQL
+BEGIN;
+INSERT INTO entities (name_fold, version, $cols)
+SELECT lower(name), 1, credit_code, name,
+  CASE kind WHEN '企业' THEN 'enterprise' WHEN '个体工商户' THEN 'individual'
+    WHEN '农民专业合作社' THEN 'cooperative' ELSE 'branch' END,
+  legal_representative, address, street, industry, registered_on,
+  CASE status WHEN '存续' THEN 'active' WHEN '注销' THEN 'deregistered'
+    WHEN '吊销' THEN 'revoked' ELSE 'moved_out' END,
+  risk_class, risk_classified_on, tags, 0, 'bench' FROM $1;
+INSERT INTO entity_versions (entity_id, version, source, $cols)
+SELECT id, 1, 'import', $cols FROM entities;
+COMMIT;
+SQL
+}
+
 "$bin" --db "sqlite:$dir/jg.db" migrate >/dev/null
 timed t_jg_sqlite "$bin" --db "sqlite:$dir/jg.db" import entities "$dir/entities.csv"
 grep -q "imported: $rows rows" "$dir/out.txt" || { cat "$dir/out.txt"; exit 1; }
 
 sqlite3 "$dir/plain.db" "$shape"
 timed t_sqlite_import sqlite3 "$dir/plain.db" ".mode csv" ".import --skip 1 $dir/entities.csv plain_entities"
+"$bin" --db "sqlite:$dir/floor.db" migrate >/dev/null
+floor_sql p.plain_entities > "$dir/floor.sql"
+timed t_sqlite_floor sqlite3 "$dir/floor.db" "ATTACH '$dir/plain.db' AS p" "PRAGMA cache_size = -262144" ".read $dir/floor.sql"
 
-t_jg_pg="" t_copy=""
+t_jg_pg="" t_copy="" t_pg_floor=""
 if [ -n "${JG_TEST_PG_URL:-}" ]; then
   schema="import_bench_$$"
   psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA $schema" >/dev/null
@@ -47,18 +75,27 @@ if [ -n "${JG_TEST_PG_URL:-}" ]; then
   grep -q "imported: $rows rows" "$dir/out.txt" || { cat "$dir/out.txt"; exit 1; }
   psql -q "$url" -c "$shape" >/dev/null
   timed t_copy psql -q "$url" -c "\\copy plain_entities FROM '$dir/entities.csv' WITH (FORMAT csv, HEADER true)"
+  psql -q "$JG_TEST_PG_URL" -c "CREATE SCHEMA ${schema}_floor" >/dev/null
+  floor_url="$JG_TEST_PG_URL?options=-csearch_path%3D${schema}_floor"
+  "$bin" --db "$floor_url" migrate >/dev/null
+  floor_sql "$schema.plain_entities" > "$dir/floor.sql"
+  timed t_pg_floor psql -q -v ON_ERROR_STOP=1 "$floor_url" -f "$dir/floor.sql"
 fi
 
-python3 - "$rows" "$t_jg_sqlite" "$t_sqlite_import" "$t_jg_pg" "$t_copy" <<'PY'
+python3 - "$rows" "$t_jg_sqlite" "$t_sqlite_import" "$t_sqlite_floor" "$t_jg_pg" "$t_copy" "$t_pg_floor" <<'PY'
 import sys
 rows = int(sys.argv[1])
 t = [float(x) if x else None for x in sys.argv[2:]]
 names = ["jianguan import → SQLite", "sqlite3 .import (no validation)",
-         "jianguan import → PostgreSQL", "PostgreSQL COPY (no validation)"]
+         "SQLite INSERT … SELECT into jianguan's tables (no validation)",
+         "jianguan import → PostgreSQL", "PostgreSQL COPY (no validation)",
+         "PostgreSQL INSERT … SELECT into jianguan's tables (no validation)"]
 print(f"| {rows:,} rows | seconds | rows/s |")
 print("| --- | --- | --- |")
 for n, v in zip(names, t):
     print(f"| {n} | {v:.2f} | {rows / v:,.0f} |" if v else f"| {n} | — | — |")
 if t[1]: print(f"jianguan→SQLite / sqlite3 .import: {t[0] / t[1]:.2f}×")
-if t[2] and t[3]: print(f"jianguan→PostgreSQL / COPY: {t[2] / t[3]:.2f}×")
+if t[2]: print(f"jianguan→SQLite / SQLite INSERT … SELECT into the same tables: {t[0] / t[2]:.2f}×")
+if t[3] and t[4]: print(f"jianguan→PostgreSQL / COPY: {t[3] / t[4]:.2f}×")
+if t[3] and t[5]: print(f"jianguan→PostgreSQL / PostgreSQL INSERT … SELECT into the same tables: {t[3] / t[5]:.2f}×")
 PY
