@@ -45,10 +45,12 @@ INSERT INTO entities (name_fold, version, $cols)
 SELECT lower(name), 1, credit_code, name,
   CASE kind WHEN '企业' THEN 'enterprise' WHEN '个体工商户' THEN 'individual'
     WHEN '农民专业合作社' THEN 'cooperative' ELSE 'branch' END,
-  legal_representative, address, street, industry, registered_on,
+  COALESCE(legal_representative, ''), COALESCE(address, ''), COALESCE(street, ''),
+  COALESCE(industry, ''), COALESCE(registered_on, ''),
   CASE status WHEN '存续' THEN 'active' WHEN '注销' THEN 'deregistered'
     WHEN '吊销' THEN 'revoked' ELSE 'moved_out' END,
-  risk_class, risk_classified_on, tags, 0, 'bench' FROM $1;
+  COALESCE(risk_class, ''), COALESCE(risk_classified_on, ''), COALESCE(tags, ''), 0, 'bench'
+FROM $1;
 INSERT INTO entity_versions (entity_id, version, source, $cols)
 SELECT id, 1, 'import', $cols FROM entities;
 COMMIT;
