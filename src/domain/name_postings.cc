@@ -62,6 +62,34 @@ std::vector<Entry> Replace(const std::vector<Entry>& sorted, const std::vector<s
   return out;
 }
 
+namespace {
+
+std::uint32_t Packed(const Entry& e) { return std::uint32_t{e.low} << 16 | e.pos; }
+
+// The first entry of sorted [first, first + n) not less than `want`, looked
+// for near `first` first: probes ascend, so the answer is usually a few
+// entries on, and a search that starts in the middle of the rest reads a
+// cache line far away at every step (the lists of a common gram are
+// megabytes; those misses were most of a query's time). Gallops 1, 2, 4, …
+// entries, then halves the last gap without branches on the data.
+const Entry* LowerBound(const Entry* first, size_t n, std::uint32_t want) {
+  size_t step = 1;
+  while (step < n && Packed(first[step]) < want) {
+    first += step;
+    n -= step;
+    step *= 2;
+  }
+  n = std::min(n, step + 1);
+  while (n > 1) {
+    const size_t half = n / 2;
+    first = Packed(first[half - 1]) < want ? first + half : first;
+    n -= half;
+  }
+  return n == 1 && Packed(*first) < want ? first + 1 : first;
+}
+
+}  // namespace
+
 std::vector<std::int64_t> MatchBlock(std::int64_t block,
                                      const std::vector<const std::vector<Entry>*>& lists) {
   std::vector<std::int64_t> ids;
@@ -70,6 +98,10 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
   size_t r = 0;
   for (size_t j = 1; j < lists.size(); ++j)
     if (lists[j]->size() < lists[r]->size()) r = j;
+  // The driver's entries ascend, and so do the probes into each other list:
+  // each search starts where that list's last one ended.
+  std::vector<const Entry*> from(lists.size());
+  for (size_t j = 0; j < lists.size(); ++j) from[j] = lists[j]->data();
   for (const Entry& e : *lists[r]) {
     if (e.pos < r) continue;
     const int start = e.pos - static_cast<int>(r);
@@ -79,8 +111,10 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
       if (j == r) continue;
       const int want = start + static_cast<int>(j);
       if (want > 0xFFFF) { all = false; break; }
-      all = std::binary_search(lists[j]->begin(), lists[j]->end(),
-                               Entry{e.low, static_cast<std::uint16_t>(want)});
+      const Entry* end = lists[j]->data() + lists[j]->size();
+      const std::uint32_t key = std::uint32_t{e.low} << 16 | static_cast<std::uint32_t>(want);
+      from[j] = LowerBound(from[j], static_cast<size_t>(end - from[j]), key);
+      all = from[j] != end && Packed(*from[j]) == key;
     }
     if (all) ids.push_back((block << kBlockBits) | e.low);
   }

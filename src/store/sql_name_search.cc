@@ -199,34 +199,39 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
   auto keys = LoadKeyBlocks(*revs);
   if (!keys.ok()) return keys.status();
   // In the page's direction, (key, id) orders as (name, id) does except
-  // among equal keys. Ids ascend, so their key blocks are met in order.
-  auto for_each_key = [&](auto&& fn) {
+  // among equal keys. Ids ascend, so their key blocks are met in order; the
+  // key of a match a few ahead is prefetched, since the keys of tens of
+  // thousands of matches spread over megabytes are mostly cache misses.
+  std::vector<std::pair<std::uint64_t, Id>> keyed(ids.size());
+  {
+    constexpr size_t kAhead = 8;
+    std::vector<const std::uint64_t*> at(ids.size(), nullptr);
     auto block = keys->begin();
-    for (Id id : ids) {
-      const std::int64_t kb = np::KeyBlockOf(id);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::int64_t kb = np::KeyBlockOf(ids[i]);
       while (block != keys->end() && block->first < kb) ++block;
-      const std::uint64_t k = block != keys->end() && block->first == kb
-                                  ? (*block->second.second)[id & np::kKeyBlockMask]
-                                  : 0;
-      fn(descending ? ~k : k, id);
+      if (block != keys->end() && block->first == kb)
+        at[i] = block->second.second->data() + (ids[i] & np::kKeyBlockMask);
     }
-  };
-  // The need-th smallest key: a bounded max-heap, one pass.
-  std::priority_queue<std::pair<std::uint64_t, Id>> heap;
-  for_each_key([&](std::uint64_t k, Id id) {
-    const std::pair<std::uint64_t, Id> v{k, descending ? -id : id};
-    if (heap.size() < need) heap.push(v);
-    else if (v < heap.top()) heap.pop(), heap.push(v);
-  });
-  const std::uint64_t last = heap.top().first;
-  // Every match whose key is at most the need-th one's: the page is among them.
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (i + kAhead < ids.size() && at[i + kAhead]) __builtin_prefetch(at[i + kAhead]);
+      const std::uint64_t k = at[i] ? *at[i] : 0;
+      keyed[i] = {descending ? ~k : k, descending ? -ids[i] : ids[i]};
+    }
+  }
+  // The need-th smallest (key, id), then every match whose key is at most
+  // its key: the page is among them.
+  std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(need - 1), keyed.end());
+  const std::uint64_t last = keyed[need - 1].first;
   std::vector<Id> cands;
   std::uint64_t first = last;
-  for_each_key([&](std::uint64_t k, Id id) {
-    if (k > last) return;
-    cands.push_back(id);
+  for (const auto& [k, id] : keyed) {
+    if (k > last) continue;
+    cands.push_back(descending ? -id : id);
     first = std::min(first, k);
-  });
+  }
+  // In id order, as the walk and the name fetch expect them.
+  std::sort(cands.begin(), cands.end());
   std::vector<std::pair<std::string, Id>> named;
   // Many share a key (a common prefix): walk the name order from the first of
   // them, meeting the matches in order — unless they are sparse there; then,

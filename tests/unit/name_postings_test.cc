@@ -45,9 +45,11 @@ TEST(NamePostings, MatchesAreExactlyTheSubstringMatches) {
     return s;
   };
   for (int round = 0; round < 40; ++round) {
-    // Ids across three blocks.
+    // Ids across three blocks; every fourth round thousands, so that lists
+    // are long and a probe's answer lies far from where the last one ended.
     std::map<std::int64_t, std::string> names;
-    for (int i = 0; i < 200; ++i) names[static_cast<std::int64_t>(rng() % (3 << kBlockBits))] = word(1 + rng() % 9);
+    const int count = round % 4 == 0 ? 6000 : 200;
+    for (int i = 0; i < count; ++i) names[static_cast<std::int64_t>(rng() % (3 << kBlockBits))] = word(1 + rng() % 9);
     std::map<std::pair<std::string, std::int64_t>, std::vector<Entry>> lists;
     for (const auto& [id, name] : names) {
       for (const auto& g : GramPositions(name))
