@@ -2,7 +2,12 @@
 // nothing written unless the whole file is valid. Upsert by credit code.
 // CSV and .xlsx (told apart by content) become the same rows, checked alike.
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -60,6 +65,9 @@ Col ColumnOfField(const std::string& field) {
   auto it = k.find(field);
   return it == k.end() ? Col::kName : it->second;
 }
+
+// Valid rows handed from the checker to the writer at a time.
+constexpr size_t kRowsPerChunk = 65536;
 
 }  // namespace
 
@@ -136,8 +144,12 @@ Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::st
 Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable table,
                                                ImportReport rep, bool dry_run,
                                                const ImportProgress& progress) {
+  // Set with the first error: the writer stops at once (the checker goes on,
+  // for the whole report).
+  std::atomic<bool> refused{false};
   auto fail = [&](int row, std::string column, std::string value, std::string reason) {
     rep.errors.push_back({row, std::move(column), std::move(value), std::move(reason)});
+    refused = true;
   };
   std::vector<std::string_view> cells;
   int line = 0;
@@ -176,8 +188,6 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     stations[d.name] = d.id;
   }
 
-  std::vector<Entity> entities;
-  entities.reserve(table.estimated_rows);
   std::unordered_map<std::string, int> seen_codes;
   seen_codes.reserve(table.estimated_rows);
   int rows = 0;
@@ -201,6 +211,10 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     }
     return v;
   };
+  // Checks every row, handing the valid ones on a chunk at a time.
+  auto check_rows = [&](const std::function<void(std::vector<Entity>&)>& emit) -> Status {
+  std::vector<Entity> entities;
+  entities.reserve(std::min(table.estimated_rows, kRowsPerChunk));
   for (;;) {
     JG_ASSIGN_OR_RETURN(bool more, table.next(cells, line));
     if (!more) break;
@@ -251,23 +265,79 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
              "与第 " + std::to_string(it->second) + " 行的统一社会信用代码重复");
       } else {
         entities.push_back(std::move(e));
+        if (entities.size() == kRowsPerChunk) {
+          emit(entities);
+          entities.clear();
+        }
       }
     }
     if (progress && rows % 500 == 0)
       progress(rows, std::max(rows, static_cast<int>(table.estimated_rows) - 1));
   }
   rep.rows = rows;
+  if (!entities.empty()) emit(entities);
   if (progress) progress(rows, rows);
-  if (!rep.errors.empty() || dry_run) return rep;
+  return Status::Ok();
+  };
 
+  if (dry_run) {
+    JG_RETURN_IF_ERROR(check_rows([](std::vector<Entity>&) {}));
+    return rep;
+  }
+  // Checking and writing overlap: the rows are checked on a second thread
+  // while this one writes the chunks already checked, all in the import's one
+  // transaction (a million rows: the checks, a fifth of the time, are hidden).
+  // Any error, and the transaction is rolled back: nothing is written.
+  struct Chunks {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::deque<std::vector<Entity>> ready;  // at most two waiting
+    bool finished = false;  // the checker is done (`checked` is its outcome)
+    bool discard = false;   // the writer stopped: chunks are dropped
+    Status checked;
+  } q;
+  std::thread checker([&] {
+    Status st;
+    try {
+      st = check_rows([&](std::vector<Entity>& chunk) {
+        std::unique_lock lock(q.mu);
+        q.cv.wait(lock, [&] { return q.ready.size() < 2 || q.discard; });
+        if (!q.discard && !refused) q.ready.push_back(std::move(chunk));
+        q.cv.notify_all();
+      });
+    } catch (const std::exception& e) {
+      st = Internal(std::string("导入校验失败：") + e.what());
+    }
+    std::lock_guard lock(q.mu);
+    q.checked = st;
+    q.finished = true;
+    q.cv.notify_all();
+  });
   const UnixSeconds now = env_.clock.Now();
   const std::string who = actor ? actor->username : "system";
-  JG_RETURN_IF_ERROR(env_.store.Transaction([&](Store& tx) -> Status {
-    for (Entity& e : entities) {
+  std::vector<Entity> writing;
+  auto next = [&]() -> Result<std::vector<Entity>*> {
+    std::unique_lock lock(q.mu);
+    q.cv.wait(lock, [&] { return !q.ready.empty() || q.finished || refused; });
+    // Rows with errors: stop writing; the rollback undoes what was written.
+    if (refused) return Aborted("import_refused", "文件中有错误的行，未导入任何数据");
+    if (q.ready.empty()) {
+      if (!q.checked.ok()) return q.checked;
+      return nullptr;
+    }
+    writing = std::move(q.ready.front());
+    q.ready.pop_front();
+    q.cv.notify_all();
+    lock.unlock();
+    for (Entity& e : writing) {
       e.updated_at = now;
       e.updated_by = who;
     }
-    JG_ASSIGN_OR_RETURN(Store::UpsertCounts counts, tx.UpsertEntities(entities, "import", {}));
+    return &writing;
+  };
+  Status written = env_.store.Transaction([&](Store& tx) -> Status {
+    JG_ASSIGN_OR_RETURN(Store::UpsertCounts counts,
+                        tx.UpsertEntityChunks(next, table.estimated_rows, "import", {}));
     rep.inserted = counts.inserted;
     rep.updated = counts.updated;
     nlohmann::json detail = {{"file_sm3", rep.file_sm3}, {"format", rep.format},
@@ -277,7 +347,19 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     return AppendAudit(tx, env_.clock, actor,
                        {"entity.import", "entity_import", rep.file_sm3.substr(0, 16), "", "",
                         detail.dump()});
-  }));
+  });
+  {
+    std::lock_guard lock(q.mu);
+    q.discard = true;
+    q.cv.notify_all();
+  }
+  checker.join();
+  if (!rep.errors.empty()) {
+    rep.inserted = rep.updated = 0;
+    return rep;  // refused: the transaction was rolled back
+  }
+  JG_RETURN_IF_ERROR(q.checked);
+  JG_RETURN_IF_ERROR(written);
   rep.applied = true;
   return rep;
 }

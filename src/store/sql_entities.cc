@@ -397,25 +397,25 @@ constexpr size_t kLargeImport = 50000;
 Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
                                                      const std::string& source,
                                                      const std::function<void(int)>& progress) {
+  bool given = false;
+  return UpsertEntityChunks(
+      [&]() -> Result<std::vector<Entity>*> { return given ? nullptr : (given = true, &es); },
+      es.size(), source, progress);
+}
+
+Result<Store::UpsertCounts> SqlStore::UpsertEntityChunks(
+    const std::function<Result<std::vector<Entity>*>()>& next, size_t expected,
+    const std::string& source, const std::function<void(int)>& progress) {
   return WithTransaction<UpsertCounts>([&](SqlStore& tx) -> Result<UpsertCounts> {
     // A large file on SQLite: a page cache (256 MiB) that holds the indexes being
     // filled (default 32 MiB; 1M rows spill it and rewrite pages over and
     // over), given back when the import ends.
     std::optional<std::int64_t> cache_pages;
-    if (tx.pool_->dialect().name == "sqlite" && es.size() >= kLargeImport) {
+    if (tx.pool_->dialect().name == "sqlite" && expected >= kLargeImport) {
       auto cur = tx.Query("PRAGMA cache_size", {});
       if (cur.ok() && !cur->empty()) cache_pages = cur->front().Int(0);
       if (cache_pages) JG_RETURN_IF_ERROR(tx.Exec("PRAGMA cache_size = -262144", {}).status());
     }
-    // PostgreSQL: the lookup of existing codes is prepared once and would
-    // keep the plan made when the directory was small (a scan of `entities`
-    // per code looked up: quadratic in the import); it is planned with the
-    // sizes of now. Only it: the foreign-key checks of the rows written after
-    // are prepared statements too, and planning each of those again made
-    // writing a million entity versions take 35 s instead of 2.
-    const bool replan = tx.pool_->dialect().name == "postgresql" && es.size() >= kRowsPerStatement;
-    if (replan)
-      JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan", {}).status());
     struct Restore {
       SqlStore& tx;
       std::optional<std::int64_t> pages;
@@ -423,123 +423,147 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntities(std::vector<Entity>& es,
         if (pages) (void)tx.Exec("PRAGMA cache_size = " + std::to_string(*pages), {});
       }
     } restore{tx, cache_pages};
-    UpsertCounts counts;
-    // Which codes are already in the directory, a chunk at a time.
-    struct Taken {
-      Id id;
-      int version;
-      std::string fold, name;
-    };
-    std::unordered_map<std::string, Taken> taken;
-    for (size_t b = 0; b < es.size(); b += kRowsPerStatement) {
-      Params p;
-      std::string in;
-      for (size_t i = b; i < std::min(es.size(), b + kRowsPerStatement); ++i)
-        in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
-      // Locked (PostgreSQL): their names leave the index if they change.
-      auto rows = tx.Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
-                           "credit_code IN (" + in + ")" + tx.pool_->dialect().for_update,
-                           p);
-      if (!rows.ok()) return rows.status();
-      for (const auto& r : *rows)
-        taken.emplace(r.Str(0), Taken{r.Int(1), static_cast<int>(r.Int(2)), r.Str(3), r.Str(4)});
-    }
-    if (replan) JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = DEFAULT", {}).status());
-    // Name index changes of the whole batch, written a few blocks at a time.
-    std::vector<NameChange> names;
-    std::vector<Entity*> fresh;
-    for (Entity& e : es) {
-      auto it = taken.find(e.credit_code);
-      if (it == taken.end()) {
-        fresh.push_back(&e);
-        continue;
-      }
-      e.id = it->second.id;
-      e.version = it->second.version;
-      JG_RETURN_IF_ERROR(tx.UpdateEntityRow(e, source, it->second.fold, it->second.name, names));
-      ++e.version;
-      ++counts.updated;
-    }
-
-    // New entities: their ids taken first, then the rows streamed in chunks
-    // (Connection::InsertRows), the name index written after each chunk.
-    if (!fresh.empty()) {
-      std::string take = tx.pool_->dialect().take_ids;
-      take.replace(take.find("{table}"), 7, "entities");
-      auto ids = tx.Query(take, {static_cast<std::int64_t>(fresh.size())});
-      if (!ids.ok()) return ids.status();
-      if (ids->size() != fresh.size()) return Internal("新主体的编号数目不对");
-      for (size_t i = 0; i < fresh.size(); ++i) {
-        fresh[i]->id = (*ids)[i].Int(0);
-        fresh[i]->version = 1;
-      }
-    }
     // A large load into a smaller SQLite directory: its secondary indexes are
     // dropped and built again after (one sort each instead of a million
     // random inserts), inside the transaction, so a rollback or a reader sees
     // them as they were. PostgreSQL would lock readers out meanwhile: not there.
     std::vector<std::string> rebuild;
-    if (tx.pool_->dialect().name == "sqlite" && fresh.size() >= kLargeImport &&
-        static_cast<std::int64_t>(fresh.size()) >= fresh.front()->id) {
-      auto indexes = tx.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                              "tbl_name = 'entities' AND sql IS NOT NULL ORDER BY name",
-                              {});
-      if (!indexes.ok()) return indexes.status();
-      for (const auto& r : *indexes) {
-        JG_RETURN_IF_ERROR(tx.Exec("DROP INDEX " + r.Str(0), {}).status());
-        rebuild.push_back(r.Str(1));
+    if (tx.pool_->dialect().name == "sqlite" && expected >= kLargeImport) {
+      auto largest = tx.Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
+      if (!largest.ok()) return largest.status();
+      if (static_cast<std::int64_t>(expected) >= largest->front().Int(0)) {
+        auto indexes = tx.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                "tbl_name = 'entities' AND sql IS NOT NULL ORDER BY name",
+                                {});
+        if (!indexes.ok()) return indexes.status();
+        for (const auto& r : *indexes) {
+          JG_RETURN_IF_ERROR(tx.Exec("DROP INDEX " + r.Str(0), {}).status());
+          rebuild.push_back(r.Str(1));
+        }
       }
     }
-    static const std::vector<std::string> entity_cols =
-        EntityColumns({"id"}, {"name_fold", "version"});
-    static const std::vector<std::string> version_cols =
-        EntityColumns({"entity_id", "version", "source"}, {});
-    for (size_t b = 0; b < fresh.size(); b += kNamesPerIndexWrite) {
-      const size_t end = std::min(fresh.size(), b + kNamesPerIndexWrite);
-      for (size_t i = b; i < end; ++i)
-        names.push_back({fresh[i]->id, "", SearchFold(fresh[i]->name), "", fresh[i]->name});
-      size_t at = b;
-      std::string tags;
-      auto entity_row = [&](RowRef& row) {
-        if (at == end) return false;
-        const Entity& e = *fresh[at];
-        tags = JoinTags(e.tags);
-        row.emplace_back(e.id);
-        AppendEntityCells(e, tags, row);
-        row.emplace_back(std::string_view(names[names.size() - (end - at)].new_fold));
-        row.emplace_back(std::int64_t{1});
-        ++at;
-        return true;
-      };
-      if (Status st = tx.bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
-        return Field(st, "credit_code", "该统一社会信用代码已在名录中");
-      at = b;
-      JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_versions", version_cols, [&](RowRef& row) {
-        if (at == end) return false;
-        const Entity& e = *fresh[at++];
-        tags = JoinTags(e.tags);
-        row.insert(row.end(), {e.id, std::int64_t{1}, std::string_view(source)});
-        AppendEntityCells(e, tags, row);
-        return true;
-      }));
-      at = b;
-      size_t tag = 0;
-      JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {
-        while (at < end && tag == fresh[at]->tags.size()) ++at, tag = 0;
-        if (at == end) return false;
-        row.insert(row.end(), {fresh[at]->tags[tag++], fresh[at]->id});
-        return true;
-      }));
-      // The name index a few blocks at a time: each block is rewritten about once.
-      JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
-      names.clear();
-      counts.inserted += static_cast<int>(end - b);
-      if (progress) progress(counts.updated + counts.inserted);
+    UpsertCounts counts;
+    for (;;) {
+      auto chunk = next();
+      if (!chunk.ok()) return chunk.status();
+      if (!*chunk) break;
+      JG_RETURN_IF_ERROR(tx.UpsertChunk(**chunk, source, counts, progress));
     }
-    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
     for (const auto& create : rebuild) JG_RETURN_IF_ERROR(tx.Exec(create, {}).status());
     return counts;
   });
+}
+
+Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
+                             UpsertCounts& counts, const std::function<void(int)>& progress) {
+  SqlStore& tx = *this;
+  // PostgreSQL: the lookup of existing codes is prepared once and would
+  // keep the plan made when the directory was small (a scan of `entities`
+  // per code looked up: quadratic in the import); it is planned with the
+  // sizes of now. Only it: the foreign-key checks of the rows written after
+  // are prepared statements too, and planning each of those again made
+  // writing a million entity versions take 35 s instead of 2.
+  const bool replan = tx.pool_->dialect().name == "postgresql" && es.size() >= kRowsPerStatement;
+  if (replan)
+    JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan", {}).status());
+  // Which codes are already in the directory, a chunk at a time.
+  struct Taken {
+    Id id;
+    int version;
+    std::string fold, name;
+  };
+  std::unordered_map<std::string, Taken> taken;
+  for (size_t b = 0; b < es.size(); b += kRowsPerStatement) {
+    Params p;
+    std::string in;
+    for (size_t i = b; i < std::min(es.size(), b + kRowsPerStatement); ++i)
+      in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
+    // Locked (PostgreSQL): their names leave the index if they change.
+    auto rows = tx.Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
+                         "credit_code IN (" + in + ")" + tx.pool_->dialect().for_update,
+                         p);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows)
+      taken.emplace(r.Str(0), Taken{r.Int(1), static_cast<int>(r.Int(2)), r.Str(3), r.Str(4)});
+  }
+  if (replan) JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = DEFAULT", {}).status());
+  // Name index changes of the whole batch, written a few blocks at a time.
+  std::vector<NameChange> names;
+  std::vector<Entity*> fresh;
+  for (Entity& e : es) {
+    auto it = taken.find(e.credit_code);
+    if (it == taken.end()) {
+      fresh.push_back(&e);
+      continue;
+    }
+    e.id = it->second.id;
+    e.version = it->second.version;
+    JG_RETURN_IF_ERROR(tx.UpdateEntityRow(e, source, it->second.fold, it->second.name, names));
+    ++e.version;
+    ++counts.updated;
+  }
+
+  // New entities: their ids taken first, then the rows streamed in chunks
+  // (Connection::InsertRows), the name index written after each chunk.
+  if (!fresh.empty()) {
+    std::string take = tx.pool_->dialect().take_ids;
+    take.replace(take.find("{table}"), 7, "entities");
+    auto ids = tx.Query(take, {static_cast<std::int64_t>(fresh.size())});
+    if (!ids.ok()) return ids.status();
+    if (ids->size() != fresh.size()) return Internal("新主体的编号数目不对");
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      fresh[i]->id = (*ids)[i].Int(0);
+      fresh[i]->version = 1;
+    }
+  }
+  static const std::vector<std::string> entity_cols =
+      EntityColumns({"id"}, {"name_fold", "version"});
+  static const std::vector<std::string> version_cols =
+      EntityColumns({"entity_id", "version", "source"}, {});
+  for (size_t b = 0; b < fresh.size(); b += kNamesPerIndexWrite) {
+    const size_t end = std::min(fresh.size(), b + kNamesPerIndexWrite);
+    for (size_t i = b; i < end; ++i)
+      names.push_back({fresh[i]->id, "", SearchFold(fresh[i]->name), "", fresh[i]->name});
+    size_t at = b;
+    std::string tags;
+    auto entity_row = [&](RowRef& row) {
+      if (at == end) return false;
+      const Entity& e = *fresh[at];
+      tags = JoinTags(e.tags);
+      row.emplace_back(e.id);
+      AppendEntityCells(e, tags, row);
+      row.emplace_back(std::string_view(names[names.size() - (end - at)].new_fold));
+      row.emplace_back(std::int64_t{1});
+      ++at;
+      return true;
+    };
+    if (Status st = tx.bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
+      return Field(st, "credit_code", "该统一社会信用代码已在名录中");
+    at = b;
+    JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_versions", version_cols, [&](RowRef& row) {
+      if (at == end) return false;
+      const Entity& e = *fresh[at++];
+      tags = JoinTags(e.tags);
+      row.insert(row.end(), {e.id, std::int64_t{1}, std::string_view(source)});
+      AppendEntityCells(e, tags, row);
+      return true;
+    }));
+    at = b;
+    size_t tag = 0;
+    JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {
+      while (at < end && tag == fresh[at]->tags.size()) ++at, tag = 0;
+      if (at == end) return false;
+      row.insert(row.end(), {fresh[at]->tags[tag++], fresh[at]->id});
+      return true;
+    }));
+    // The name index a few blocks at a time: each block is rewritten about once.
+    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+    names.clear();
+    counts.inserted += static_cast<int>(end - b);
+    if (progress) progress(counts.updated + counts.inserted);
+  }
+  JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+  return Status::Ok();
 }
 
 }  // namespace jg::sql

@@ -426,6 +426,9 @@ class SqlStore final : public Store {
   Status UpdateEntity(const Entity& e, const std::string& source) override;
   Result<UpsertCounts> UpsertEntities(std::vector<Entity>& es, const std::string& source,
                                       const std::function<void(int)>& progress) override;
+  Result<UpsertCounts> UpsertEntityChunks(const std::function<Result<std::vector<Entity>*>()>& next,
+                                          size_t expected, const std::string& source,
+                                          const std::function<void(int)>& progress) override;
   Result<Entity> GetEntity(Id id) override;
   Result<Entity> FindEntityByCreditCode(const std::string& code) override;
   Result<EntityPage> SearchEntities(const EntityQuery& q) override;
@@ -591,6 +594,10 @@ class SqlStore final : public Store {
   // name it had, read under lock by the caller) is appended for the index.
   Status UpdateEntityRow(const Entity& in, const std::string& source, const std::string& old_fold,
                          const std::string& old_name, std::vector<NameChange>& names);
+  // One chunk of UpsertEntityChunks, in its transaction: existing codes
+  // updated, new ones streamed in with their history, tags and name index.
+  Status UpsertChunk(std::vector<Entity>& es, const std::string& source, UpsertCounts& counts,
+                     const std::function<void(int)>& progress);
   // The name index (sql_name_index.cc): which entities hold a folded query of
   // two or more code points; `ids` only when asked for, ascending.
   struct NameMatch {

@@ -357,6 +357,15 @@ class Store {
   };
   virtual Result<UpsertCounts> UpsertEntities(std::vector<Entity>& es, const std::string& source,
                                               const std::function<void(int)>& progress) = 0;
+  // The same, fed a chunk at a time, all in one transaction: `next` gives
+  // the next chunk (null at the end; an error rolls everything back), each
+  // written before the next is asked for, so the caller can check the rows
+  // of the next chunk meanwhile. Codes must be distinct across chunks.
+  // `expected` is about how many rows will come (a large load into a smaller
+  // SQLite directory builds the entities' indexes after its rows).
+  virtual Result<UpsertCounts> UpsertEntityChunks(
+      const std::function<Result<std::vector<Entity>*>()>& next, size_t expected,
+      const std::string& source, const std::function<void(int)>& progress) = 0;
   virtual Result<Entity> GetEntity(Id id) = 0;
   virtual Result<Entity> FindEntityByCreditCode(const std::string& code) = 0;
   // Same results, same order on every backend; ties broken by id.

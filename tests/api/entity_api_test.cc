@@ -148,6 +148,33 @@ TEST_P(EntityApi, ImportIsAllOrNothingWithAPerRowReport) {
                                   {{"Content-Type", "text/csv"}}).status, 403);
 }
 
+// Rows are checked on one thread while the chunks already checked are
+// written on another: a bad row after the first chunk (65,536 rows) was
+// written still leaves nothing, and the whole report.
+TEST_P(EntityApi, ImportRefusedAfterItsFirstChunksWereWrittenLeavesNothing) {
+  auto admin = As("admin");
+  std::string csv = "统一社会信用代码,名称,街镇\n";
+  const int rows = 70000;
+  for (int n = 0; n < rows; ++n)
+    csv += ValidCreditCode(100 + n) + ",上海分块导入" + std::to_string(n) + "号商行,江桥镇\n";
+  std::string bad = csv;
+  const std::string last = ValidCreditCode(100 + rows - 1);
+  bad.replace(bad.rfind(last), last.size(), last.substr(0, 17) + (last[17] == 'A' ? "B" : "A"));
+  auto refused = Import(admin, bad);
+  ASSERT_EQ(refused.status, 422) << refused.body.substr(0, 500);
+  ASSERT_EQ(refused.json()["errors"].size(), 1u);
+  EXPECT_EQ(refused.json()["errors"][0]["row"], rows + 1);
+  EXPECT_EQ(refused.json()["rows"], rows);
+  EXPECT_EQ(admin.Get("/api/v1/entities").json()["total"], 0);
+  EXPECT_EQ(admin.Get("/api/v1/entities?q=%E5%88%86%E5%9D%97").json()["total"], 0);  // 分块
+
+  auto ok = Import(admin, csv);
+  ASSERT_EQ(ok.status, 200) << ok.body.substr(0, 500);
+  EXPECT_EQ(ok.json()["inserted"], rows);
+  EXPECT_EQ(admin.Get("/api/v1/entities?q=%E5%88%86%E5%9D%97").json()["total"], rows);
+  EXPECT_EQ(admin.Get("/api/v1/audit?limit=1").json()["items"][0]["action"], "entity.import");
+}
+
 TEST_P(EntityApi, ImportReadsGb18030AsExcelSavesIt) {
   auto admin = As("admin");
   // "名称" and "江桥商行" in GB18030.

@@ -177,6 +177,44 @@ TEST_P(EntityContract, BulkUpsertKeepsEveryCharacterOfEveryField) {
   EXPECT_EQ(store().SearchEntities(tagged)->total, 4);
 }
 
+// An import fed a chunk at a time writes every chunk in one transaction; an
+// error from the feeder after some chunks were written leaves nothing.
+TEST_P(EntityContract, UpsertEntityChunksIsOneTransaction) {
+  Id before = Insert(0, "嘉定分块旧名商店");
+  std::vector<std::vector<Entity>> chunks(3);
+  for (int n = 0; n < 900; ++n)
+    chunks[n / 300].push_back(Make(n, n == 0 ? "嘉定分块新名商店" : "上海分块" + std::to_string(n) + "号"));
+  auto feed = [&](size_t fail_at) {
+    size_t at = 0;
+    auto copies = chunks;
+    return [copies, at, fail_at]() mutable -> Result<std::vector<Entity>*> {
+      if (at == fail_at) return InvalidArgument("bad_row", "第 301 行有错误", "file");
+      if (at == copies.size()) return nullptr;
+      return &copies[at++];
+    };
+  };
+  auto refused = store().UpsertEntityChunks(feed(2), 900, "import", {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().reason(), "bad_row");
+  EXPECT_EQ(testing::RawRows(ts_, "SELECT COUNT(*) FROM entities"), std::vector<std::string>{"1"});
+  EXPECT_EQ(store().GetEntity(before)->name, "嘉定分块旧名商店");
+  EntityQuery by_name;
+  by_name.name = "分块";
+  EXPECT_EQ(store().SearchEntities(by_name)->total, 1);
+
+  std::vector<int> progress;
+  auto counts = store().UpsertEntityChunks(feed(99), 900, "import",
+                                           [&](int done) { progress.push_back(done); });
+  ASSERT_TRUE(counts.ok()) << counts.status().ToString();
+  EXPECT_EQ(counts->inserted, 899);
+  EXPECT_EQ(counts->updated, 1);
+  EXPECT_EQ(progress.back(), 900);
+  EXPECT_EQ(store().GetEntity(before)->name, "嘉定分块新名商店");
+  EXPECT_EQ(store().SearchEntities(by_name)->total, 900);
+  by_name.name = "分块899号";
+  EXPECT_EQ(Names(by_name), std::vector<std::string>{"上海分块899号"});
+}
+
 // A load much larger than the directory (the SQLite store then drops the
 // entities' secondary indexes and builds them again after the rows) leaves
 // every index as the migrations made it; a load that fails leaves nothing.
