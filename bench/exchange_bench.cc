@@ -36,9 +36,11 @@ std::string LoadSql(bool sqlite, long n) {
   const std::string code = sqlite ? "printf('91310114MA%08d', i)" : "'91310114MA' || lpad(i::text, 8, '0')";
   std::string sql = "BEGIN;";
   sql += "INSERT INTO entities (id, credit_code, name, name_fold, kind, address, street, registered_on, "
-         "status, tags, updated_at, updated_by) " + gen + "SELECT i, " + code +
+         "status, tags, updated_at, updated_by, version, source) " + gen + "SELECT i, " + code +
          ", '基准主体' || i || '号商店', '基准主体' || i || '号商店', 'enterprise', "
-         "'嘉定区江桥镇, 金沙江路 ' || i || ' 号', '江桥镇', '2020-01-01', 'active', '重点监管', 1, 'bench' FROM n;";
+         "'嘉定区江桥镇, 金沙江路 ' || i || ' 号', '江桥镇', '2020-01-01', 'active', '重点监管', 1, "
+         "'bench', 2, 'bench' FROM n;";
+  // Each entity's first version, superseded by its row (version 2).
   sql += "INSERT INTO entity_versions (entity_id, version, source, credit_code, name, kind, "
          "legal_representative, address, street, station_id, industry, registered_on, status, "
          "risk_class, risk_classified_on, tags, updated_at, updated_by) SELECT id, 1, 'bench', "

@@ -6,9 +6,9 @@
 # same CSV into a table of the same shape, which validate nothing: sqlite3's
 # .import and PostgreSQL's COPY. Also the floor of storing the rows the way
 # jianguan keeps them: the database itself copying the loaded rows into
-# jianguan's own tables (their indexes and constraints, the first version of
-# each entity) with INSERT … SELECT, validating nothing and writing no name
-# index. Prints rows/s and the ratios.
+# jianguan's own entities table (its indexes and constraints) with INSERT …
+# SELECT, validating nothing and writing no name index. Prints rows/s and the
+# ratios.
 # Usage: scripts/with-postgres.sh bench/import_bench.sh build/release/src/jianguan
 set -euo pipefail
 bin=${1:-build/release/src/jianguan}
@@ -35,14 +35,14 @@ shape="CREATE TABLE plain_entities (credit_code TEXT, name TEXT, kind TEXT, lega
   risk_classified_on TEXT, tags TEXT)"
 
 # The floor: the rows (from plain_entities, already loaded) into jianguan's
-# entities and entity_versions, by the database alone. $1 = the source table.
+# entities, by the database alone. $1 = the source table.
 floor_sql() {
   local cols="credit_code, name, kind, legal_representative, address, street, industry,
     registered_on, status, risk_class, risk_classified_on, tags, updated_at, updated_by"
   cat <<SQL
 BEGIN;
-INSERT INTO entities (name_fold, version, $cols)
-SELECT lower(name), 1, credit_code, name,
+INSERT INTO entities (name_fold, version, source, $cols)
+SELECT lower(name), 1, 'import', credit_code, name,
   CASE kind WHEN '企业' THEN 'enterprise' WHEN '个体工商户' THEN 'individual'
     WHEN '农民专业合作社' THEN 'cooperative' ELSE 'branch' END,
   COALESCE(legal_representative, ''), COALESCE(address, ''), COALESCE(street, ''),
@@ -51,8 +51,6 @@ SELECT lower(name), 1, credit_code, name,
     WHEN '吊销' THEN 'revoked' ELSE 'moved_out' END,
   COALESCE(risk_class, ''), COALESCE(risk_classified_on, ''), COALESCE(tags, ''), 0, 'bench'
 FROM $1;
-INSERT INTO entity_versions (entity_id, version, source, $cols)
-SELECT id, 1, 'import', $cols FROM entities;
 COMMIT;
 SQL
 }
@@ -89,9 +87,9 @@ import sys
 rows = int(sys.argv[1])
 t = [float(x) if x else None for x in sys.argv[2:]]
 names = ["jianguan import → SQLite", "sqlite3 .import (no validation)",
-         "SQLite INSERT … SELECT into jianguan's tables (no validation)",
+         "SQLite INSERT … SELECT into jianguan's entities (no validation)",
          "jianguan import → PostgreSQL", "PostgreSQL COPY (no validation)",
-         "PostgreSQL INSERT … SELECT into jianguan's tables (no validation)"]
+         "PostgreSQL INSERT … SELECT into jianguan's entities (no validation)"]
 print(f"| {rows:,} rows | seconds | rows/s |")
 print("| --- | --- | --- |")
 for n, v in zip(names, t):

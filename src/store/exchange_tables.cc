@@ -13,7 +13,7 @@ const std::vector<ExchangeTable>& ExchangeTables() {
       {"audit_log", "pos", false, "", "审计日志：SM3 哈希链的每一条，按写入位置"},
       {"audit_head", "id", true, "", "审计链的链头（最后的序号与哈希）"},
       {"entities", "id", false, "name_fold", "检查对象名录库：市场主体"},
-      {"entity_versions", "entity_id, version", false, "", "市场主体的每一个保存版本"},
+      {"entity_versions", "entity_id, version", false, "", "市场主体被取代的各个版本"},
       {"holding_kinds", "code", true, "", "持有物（许可证等）的种类"},
       {"holdings", "id", false, "", "许可证等持有物"},
       {"holding_attributes", "holding_id, key, value", false, "", "持有物的属性（如经营项目 含酒类）"},

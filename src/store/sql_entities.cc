@@ -96,14 +96,11 @@ Status SqlStore::WriteEntityTags(const Entity& e, Id id) {
   return Status::Ok();
 }
 
-Status SqlStore::WriteEntityVersion(const Entity& e, Id id, const std::string& source) {
-  Params p = {id, e.version, source};
-  for (auto& v : EntityParams(e)) p.push_back(std::move(v));
+Status SqlStore::KeepSupersededVersion(Id id, std::int64_t version) {
   return Exec(std::string("INSERT INTO entity_versions (entity_id, version, source, ") +
-                  kEntityCols +
-                  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-                  "$16, $17, $18)",
-              p)
+                  kEntityCols + ") SELECT id, version, source, " + kEntityCols +
+                  " FROM entities WHERE id = $1 AND version = $2",
+              {id, version})
       .status();
 }
 
@@ -111,9 +108,10 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
   return WithTransaction<Id>([&](SqlStore& tx) -> Result<Id> {
     Params p = EntityParams(in);
     p.push_back(SearchFold(in.name));
+    p.push_back(source);
     auto rows = tx.Query(std::string("INSERT INTO entities (") + kEntityCols +
-                             ", name_fold, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                             "$10, $11, $12, $13, $14, $15, $16, 1) RETURNING id",
+                             ", name_fold, source, version) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                             "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 1) RETURNING id",
                          p);
     if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
     Id id = rows->front().Int(0);
@@ -121,7 +119,6 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
     e.version = 1;
     JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, id));
     JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), {{id, "", SearchFold(in.name), "", in.name}}));
-    JG_RETURN_IF_ERROR(tx.WriteEntityVersion(e, id, source));
     return id;
   });
 }
@@ -145,15 +142,20 @@ Status SqlStore::UpdateEntity(const Entity& in, const std::string& source) {
 Status SqlStore::UpdateEntityRow(const Entity& in, const std::string& source,
                                  const std::string& old_fold, const std::string& old_name,
                                  std::vector<NameChange>& names) {
+  // The version being superseded goes into the history first (nothing when
+  // the version is stale: the update below then changes no row).
+  JG_RETURN_IF_ERROR(KeepSupersededVersion(in.id, in.version));
   Params p = EntityParams(in);
   p.push_back(SearchFold(in.name));
   p.push_back(in.id);
   p.push_back(in.version);
+  p.push_back(source);
   auto n = Exec(
       "UPDATE entities SET credit_code = $1, name = $2, kind = $3, legal_representative = $4, "
       "address = $5, street = $6, station_id = $7, industry = $8, registered_on = $9, "
       "status = $10, risk_class = $11, risk_classified_on = $12, tags = $13, updated_at = $14, "
-      "updated_by = $15, name_fold = $16, version = version + 1 WHERE id = $17 AND version = $18",
+      "updated_by = $15, name_fold = $16, source = $19, version = version + 1 "
+      "WHERE id = $17 AND version = $18",
       p);
   if (!n.ok()) return Field(n.status(), "credit_code", "该统一社会信用代码已在名录中");
   if (*n != 1) {
@@ -165,7 +167,7 @@ Status SqlStore::UpdateEntityRow(const Entity& in, const std::string& source,
   e.version = in.version + 1;
   JG_RETURN_IF_ERROR(WriteEntityTags(e, in.id));
   names.push_back({in.id, old_fold, SearchFold(in.name), old_name, in.name});
-  return WriteEntityVersion(e, in.id, source);
+  return Status::Ok();
 }
 
 Result<Entity> SqlStore::GetEntity(Id id) {
@@ -365,8 +367,10 @@ Result<EntityPage> SqlStore::FetchEntities(const std::vector<Id>& ordered, Entit
 }
 
 Result<std::vector<EntityVersion>> SqlStore::ListEntityVersions(Id id) {
+  // The current version is the entity's row; the ones it superseded are kept.
   auto rows = Query(std::string("SELECT version, source, ") + kEntityCols +
-                        " FROM entity_versions WHERE entity_id = $1 ORDER BY version DESC",
+                        " FROM entities WHERE id = $1 UNION ALL SELECT version, source, " +
+                        kEntityCols + " FROM entity_versions WHERE entity_id = $1 ORDER BY 1 DESC",
                     {id});
   if (!rows.ok()) return rows.status();
   std::vector<EntityVersion> out;
@@ -517,9 +521,7 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
     }
   }
   static const std::vector<std::string> entity_cols =
-      EntityColumns({"id"}, {"name_fold", "version"});
-  static const std::vector<std::string> version_cols =
-      EntityColumns({"entity_id", "version", "source"}, {});
+      EntityColumns({"id"}, {"name_fold", "source", "version"});
   for (size_t b = 0; b < fresh.size(); b += kNamesPerIndexWrite) {
     const size_t end = std::min(fresh.size(), b + kNamesPerIndexWrite);
     for (size_t i = b; i < end; ++i)
@@ -533,21 +535,13 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
       row.emplace_back(e.id);
       AppendEntityCells(e, tags, row);
       row.emplace_back(std::string_view(names[names.size() - (end - at)].new_fold));
+      row.emplace_back(std::string_view(source));
       row.emplace_back(std::int64_t{1});
       ++at;
       return true;
     };
     if (Status st = tx.bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
       return Field(st, "credit_code", "该统一社会信用代码已在名录中");
-    at = b;
-    JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_versions", version_cols, [&](RowRef& row) {
-      if (at == end) return false;
-      const Entity& e = *fresh[at++];
-      tags = JoinTags(e.tags);
-      row.insert(row.end(), {e.id, std::int64_t{1}, std::string_view(source)});
-      AppendEntityCells(e, tags, row);
-      return true;
-    }));
     at = b;
     size_t tag = 0;
     JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {

@@ -643,7 +643,9 @@ class SqlStore final : public Store {
   Result<EntityPage> FetchEntities(const std::vector<Id>& ordered, EntityPage& page);
   Status WriteHoldingAttributes(const Holding& h, Id id);
   Status LoadHoldingAttributes(std::vector<Holding>& hs);
-  Status WriteEntityVersion(const Entity& e, Id id, const std::string& source);
+  // Copies the entity's row at `version` into its history, before an update
+  // supersedes it (callers hold the row's lock, so the version cannot move).
+  Status KeepSupersededVersion(Id id, std::int64_t version);
   Status WriteInspectionItemVersion(const InspectionItem& item, Id id);
   Status WriteInspectorQualifications(const Inspector& i, Id id);
   Status LoadInspectorDetails(std::vector<Inspector>& is);

@@ -177,6 +177,40 @@ TEST_P(EntityContract, BulkUpsertKeepsEveryCharacterOfEveryField) {
   EXPECT_EQ(store().SearchEntities(tagged)->total, 4);
 }
 
+// Migration 0019: a directory written when entity_versions also held each
+// entity's current version keeps exactly its history, the current version's
+// source moving onto the entity's row.
+TEST_P(EntityContract, MigrationKeepsTheHistoryOfADirectoryWrittenBeforeIt) {
+  Id id = Insert(1, "嘉定迁移前商店");
+  Entity e = store().GetEntity(id).value();
+  e.name = "嘉定迁移后商店";
+  ASSERT_TRUE(store().UpdateEntity(e, "api").ok());
+  Id single = Insert(2, "嘉定只有一版商店");
+  // Back to the schema before 0019, with the rows it would hold.
+  const std::string cols =
+      "credit_code, name, kind, legal_representative, address, street, station_id, industry, "
+      "registered_on, status, risk_class, risk_classified_on, tags, updated_at, updated_by";
+  testing::RawSql(ts_, "INSERT INTO entity_versions (entity_id, version, source, " + cols +
+                           ") SELECT id, version, CASE id WHEN " + std::to_string(id) +
+                           " THEN 'api' ELSE 'create' END, " + cols + " FROM entities");
+  testing::RawSql(ts_, "ALTER TABLE entities DROP COLUMN source");
+  testing::RawSql(ts_, "DELETE FROM schema_migrations WHERE version = 19");
+  auto reopened = OpenStore(ts_.url);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  auto history = (*reopened)->ListEntityVersions(id).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].entity.version, 2);
+  EXPECT_EQ(history[0].entity.name, "嘉定迁移后商店");
+  EXPECT_EQ(history[0].source, "api");
+  EXPECT_EQ(history[1].entity.version, 1);
+  EXPECT_EQ(history[1].entity.name, "嘉定迁移前商店");
+  EXPECT_EQ(history[1].source, "create");
+  auto one = (*reopened)->ListEntityVersions(single).value();
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].source, "create");
+  EXPECT_EQ(testing::RawRows(ts_, "SELECT COUNT(*) FROM entity_versions"), std::vector<std::string>{"1"});
+}
+
 // An import fed a chunk at a time writes every chunk in one transaction; an
 // error from the feeder after some chunks were written leaves nothing.
 TEST_P(EntityContract, UpsertEntityChunksIsOneTransaction) {
