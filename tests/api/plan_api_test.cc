@@ -155,7 +155,11 @@ TEST_P(PlanApi, CommitRevealDrawIsVerifiableAndResultsArePublished) {
 
   // Results: the assigned inspector records their own; staff record the rest.
   auto mine = as("inspector").Get("/api/v1/inspection-tasks?mine=1").json()["items"];
-  for (const auto& t : mine) {
+  // The draw is random: it may give this inspector every task. One is then
+  // left to the staff, so that results are still missing below.
+  const size_t own = mine.size() == tasks.size() ? mine.size() - 1 : mine.size();
+  for (size_t k = 0; k < own; ++k) {
+    const auto& t = mine[k];
     auto r = as("inspector").Request("PUT", "/api/v1/inspection-tasks/" + t["id"].dump() + "/result",
                                      nlohmann::json{{"version", t["version"]},
                                                     {"outcome", "no_problem"},
