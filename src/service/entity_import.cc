@@ -213,71 +213,71 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
   };
   // Checks every row, handing the valid ones on a chunk at a time.
   auto check_rows = [&](const std::function<void(std::vector<Entity>&)>& emit) -> Status {
-  std::vector<Entity> entities;
-  entities.reserve(std::min(table.estimated_rows, kRowsPerChunk));
-  for (;;) {
-    JG_ASSIGN_OR_RETURN(bool more, table.next(cells, line));
-    if (!more) break;
-    ++rows;
-    const int row_no = line;
-    if (cells.size() > head.size()) {
-      fail(row_no, "", "", "本行的列数多于表头");
-      continue;
-    }
-    Entity e;
-    e.credit_code = cell(Col::kCreditCode);
-    e.name = cell(Col::kName);
-    e.legal_representative = cell(Col::kLegalRep);
-    e.address = cell(Col::kAddress);
-    e.street = cell(Col::kStreet);
-    e.industry = cell(Col::kIndustry);
-    e.registered_on = date_cell(Col::kRegisteredOn);
-    e.risk_classified_on = date_cell(Col::kRiskDate);
-    e.tags = SplitTags(cell(Col::kTags));
-    bool row_ok = true;
-    if (std::string k = cell(Col::kKind); !k.empty()) {
-      if (auto kind = ParseEntityKind(k)) e.kind = *kind;
-      else fail(row_no, heading(Col::kKind), k, "主体类型须为 企业、个体工商户、农民专业合作社 或 分支机构"), row_ok = false;
-    }
-    if (std::string st = cell(Col::kStatus); !st.empty()) {
-      if (auto status = ParseEntityStatus(st)) e.status = *status;
-      else fail(row_no, heading(Col::kStatus), st, "登记状态须为 存续、注销、吊销 或 迁出"), row_ok = false;
-    }
-    if (std::string rc = cell(Col::kRiskClass); !rc.empty()) {
-      if (auto risk = ParseRiskClass(rc)) e.risk_class = *risk;
-      else fail(row_no, heading(Col::kRiskClass), rc, "信用风险分类须为 A、B、C 或 D"), row_ok = false;
-    }
-    if (std::string st = cell(Col::kStation); !st.empty()) {
-      auto it = stations.find(st);
-      if (it != stations.end()) e.station_id = it->second;
-      else fail(row_no, heading(Col::kStation), st, "管辖所不存在（填所的代码或全称）"), row_ok = false;
-    }
-    if (Status s = NormalizeEntity(e); !s.ok()) {
-      Col c = ColumnOfField(s.field());
-      fail(row_no, heading(c), c == Col::kRegisteredOn || c == Col::kRiskDate ? date_cell(c) : cell(c),
-           s.message());
-      row_ok = false;
-    }
-    if (row_ok) {
-      auto [it, fresh] = seen_codes.emplace(e.credit_code, row_no);
-      if (!fresh) {
-        fail(row_no, heading(Col::kCreditCode), e.credit_code,
-             "与第 " + std::to_string(it->second) + " 行的统一社会信用代码重复");
-      } else {
-        entities.push_back(std::move(e));
-        if (entities.size() == kRowsPerChunk) {
-          emit(entities);
-          entities.clear();
+    std::vector<Entity> entities;
+    entities.reserve(std::min(table.estimated_rows, kRowsPerChunk));
+    for (;;) {
+      JG_ASSIGN_OR_RETURN(bool more, table.next(cells, line));
+      if (!more) break;
+      ++rows;
+      const int row_no = line;
+      if (cells.size() > head.size()) {
+        fail(row_no, "", "", "本行的列数多于表头");
+        continue;
+      }
+      Entity e;
+      e.credit_code = cell(Col::kCreditCode);
+      e.name = cell(Col::kName);
+      e.legal_representative = cell(Col::kLegalRep);
+      e.address = cell(Col::kAddress);
+      e.street = cell(Col::kStreet);
+      e.industry = cell(Col::kIndustry);
+      e.registered_on = date_cell(Col::kRegisteredOn);
+      e.risk_classified_on = date_cell(Col::kRiskDate);
+      e.tags = SplitTags(cell(Col::kTags));
+      bool row_ok = true;
+      if (std::string k = cell(Col::kKind); !k.empty()) {
+        if (auto kind = ParseEntityKind(k)) e.kind = *kind;
+        else fail(row_no, heading(Col::kKind), k, "主体类型须为 企业、个体工商户、农民专业合作社 或 分支机构"), row_ok = false;
+      }
+      if (std::string st = cell(Col::kStatus); !st.empty()) {
+        if (auto status = ParseEntityStatus(st)) e.status = *status;
+        else fail(row_no, heading(Col::kStatus), st, "登记状态须为 存续、注销、吊销 或 迁出"), row_ok = false;
+      }
+      if (std::string rc = cell(Col::kRiskClass); !rc.empty()) {
+        if (auto risk = ParseRiskClass(rc)) e.risk_class = *risk;
+        else fail(row_no, heading(Col::kRiskClass), rc, "信用风险分类须为 A、B、C 或 D"), row_ok = false;
+      }
+      if (std::string st = cell(Col::kStation); !st.empty()) {
+        auto it = stations.find(st);
+        if (it != stations.end()) e.station_id = it->second;
+        else fail(row_no, heading(Col::kStation), st, "管辖所不存在（填所的代码或全称）"), row_ok = false;
+      }
+      if (Status s = NormalizeEntity(e); !s.ok()) {
+        Col c = ColumnOfField(s.field());
+        fail(row_no, heading(c), c == Col::kRegisteredOn || c == Col::kRiskDate ? date_cell(c) : cell(c),
+             s.message());
+        row_ok = false;
+      }
+      if (row_ok) {
+        auto [it, fresh] = seen_codes.emplace(e.credit_code, row_no);
+        if (!fresh) {
+          fail(row_no, heading(Col::kCreditCode), e.credit_code,
+               "与第 " + std::to_string(it->second) + " 行的统一社会信用代码重复");
+        } else {
+          entities.push_back(std::move(e));
+          if (entities.size() == kRowsPerChunk) {
+            emit(entities);
+            entities.clear();
+          }
         }
       }
+      if (progress && rows % 500 == 0)
+        progress(rows, std::max(rows, static_cast<int>(table.estimated_rows) - 1));
     }
-    if (progress && rows % 500 == 0)
-      progress(rows, std::max(rows, static_cast<int>(table.estimated_rows) - 1));
-  }
-  rep.rows = rows;
-  if (!entities.empty()) emit(entities);
-  if (progress) progress(rows, rows);
-  return Status::Ok();
+    rep.rows = rows;
+    if (!entities.empty()) emit(entities);
+    if (progress) progress(rows, rows);
+    return Status::Ok();
   };
 
   if (dry_run) {

@@ -72,19 +72,6 @@ void AppendEntityCells(const Entity& e, const std::string& tags, RowRef& row) {
   row.emplace_back(std::string_view(e.updated_by));
 }
 
-// The names of kEntityCols, with `before` and `after` around them.
-std::vector<std::string> EntityColumns(std::vector<std::string> before,
-                                       const std::vector<std::string>& after) {
-  std::string_view cols = kEntityCols;
-  while (!cols.empty()) {
-    const size_t comma = cols.find(',');
-    before.emplace_back(cols.substr(0, comma));
-    cols = comma == std::string_view::npos ? std::string_view() : cols.substr(comma + 2);
-  }
-  before.insert(before.end(), after.begin(), after.end());
-  return before;
-}
-
 }  // namespace
 
 Status SqlStore::WriteEntityTags(const Entity& e, Id id) {
@@ -115,9 +102,7 @@ Result<Id> SqlStore::InsertEntity(const Entity& in, const std::string& source) {
                          p);
     if (!rows.ok()) return Field(rows.status(), "credit_code", "该统一社会信用代码已在名录中");
     Id id = rows->front().Int(0);
-    Entity e = in;
-    e.version = 1;
-    JG_RETURN_IF_ERROR(tx.WriteEntityTags(e, id));
+    JG_RETURN_IF_ERROR(tx.WriteEntityTags(in, id));
     JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), {{id, "", SearchFold(in.name), "", in.name}}));
     return id;
   });
@@ -163,9 +148,7 @@ Status SqlStore::UpdateEntityRow(const Entity& in, const std::string& source,
     if (!cur.ok()) return cur.status();
     return Stale();
   }
-  Entity e = in;
-  e.version = in.version + 1;
-  JG_RETURN_IF_ERROR(WriteEntityTags(e, in.id));
+  JG_RETURN_IF_ERROR(WriteEntityTags(in, in.id));
   names.push_back({in.id, old_fold, SearchFold(in.name), old_name, in.name});
   return Status::Ok();
 }
@@ -320,9 +303,7 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
   std::vector<std::pair<std::int64_t, Id>> keyed_num;
   for (size_t b = 0; b < m->ids.size(); b += kIdsPerStatement) {
     Params p = fp;
-    const std::string in = BindList(p, m->ids.begin() + static_cast<std::ptrdiff_t>(b),
-                                    m->ids.begin() + static_cast<std::ptrdiff_t>(
-                                                         std::min(m->ids.size(), b + kIdsPerStatement)));
+    const std::string in = BindChunk(p, m->ids, b, kIdsPerStatement);
     auto rows = Query(std::string("SELECT e.id, ") + SortColumn(q.sort) +
                           " FROM entities e WHERE e.id IN (" + in + ")" + filters,
                       p);
@@ -460,16 +441,15 @@ Result<Store::UpsertCounts> SqlStore::UpsertEntityChunks(
 
 Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
                              UpsertCounts& counts, const std::function<void(int)>& progress) {
-  SqlStore& tx = *this;
   // PostgreSQL: the lookup of existing codes is prepared once and would
   // keep the plan made when the directory was small (a scan of `entities`
   // per code looked up: quadratic in the import); it is planned with the
   // sizes of now. Only it: the foreign-key checks of the rows written after
   // are prepared statements too, and planning each of those again made
   // writing a million entity versions take 35 s instead of 2.
-  const bool replan = tx.pool_->dialect().name == "postgresql" && es.size() >= kRowsPerStatement;
+  const bool replan = pool_->dialect().name == "postgresql" && es.size() >= kRowsPerStatement;
   if (replan)
-    JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = force_custom_plan", {}).status());
+    JG_RETURN_IF_ERROR(Exec("SET LOCAL plan_cache_mode = force_custom_plan", {}).status());
   // Which codes are already in the directory, a chunk at a time.
   struct Taken {
     Id id;
@@ -483,14 +463,14 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
     for (size_t i = b; i < std::min(es.size(), b + kRowsPerStatement); ++i)
       in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
     // Locked (PostgreSQL): their names leave the index if they change.
-    auto rows = tx.Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
-                         "credit_code IN (" + in + ")" + tx.pool_->dialect().for_update,
+    auto rows = Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
+                         "credit_code IN (" + in + ")" + pool_->dialect().for_update,
                          p);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows)
       taken.emplace(r.Str(0), Taken{r.Int(1), static_cast<int>(r.Int(2)), r.Str(3), r.Str(4)});
   }
-  if (replan) JG_RETURN_IF_ERROR(tx.Exec("SET LOCAL plan_cache_mode = DEFAULT", {}).status());
+  if (replan) JG_RETURN_IF_ERROR(Exec("SET LOCAL plan_cache_mode = DEFAULT", {}).status());
   // Name index changes of the whole batch, written a few blocks at a time.
   std::vector<NameChange> names;
   std::vector<Entity*> fresh;
@@ -502,7 +482,7 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
     }
     e.id = it->second.id;
     e.version = it->second.version;
-    JG_RETURN_IF_ERROR(tx.UpdateEntityRow(e, source, it->second.fold, it->second.name, names));
+    JG_RETURN_IF_ERROR(UpdateEntityRow(e, source, it->second.fold, it->second.name, names));
     ++e.version;
     ++counts.updated;
   }
@@ -510,9 +490,9 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
   // New entities: their ids taken first, then the rows streamed in chunks
   // (Connection::InsertRows), the name index written after each chunk.
   if (!fresh.empty()) {
-    std::string take = tx.pool_->dialect().take_ids;
+    std::string take = pool_->dialect().take_ids;
     take.replace(take.find("{table}"), 7, "entities");
-    auto ids = tx.Query(take, {static_cast<std::int64_t>(fresh.size())});
+    auto ids = Query(take, {static_cast<std::int64_t>(fresh.size())});
     if (!ids.ok()) return ids.status();
     if (ids->size() != fresh.size()) return Internal("新主体的编号数目不对");
     for (size_t i = 0; i < fresh.size(); ++i) {
@@ -521,7 +501,7 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
     }
   }
   static const std::vector<std::string> entity_cols =
-      EntityColumns({"id"}, {"name_fold", "source", "version"});
+      SplitColumns(std::string("id, ") + kEntityCols + ", name_fold, source, version");
   for (size_t b = 0; b < fresh.size(); b += kNamesPerIndexWrite) {
     const size_t end = std::min(fresh.size(), b + kNamesPerIndexWrite);
     for (size_t i = b; i < end; ++i)
@@ -540,23 +520,23 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
       ++at;
       return true;
     };
-    if (Status st = tx.bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
+    if (Status st = bound_->InsertRows("entities", entity_cols, entity_row); !st.ok())
       return Field(st, "credit_code", "该统一社会信用代码已在名录中");
     at = b;
     size_t tag = 0;
-    JG_RETURN_IF_ERROR(tx.bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {
+    JG_RETURN_IF_ERROR(bound_->InsertRows("entity_tags", {"tag", "entity_id"}, [&](RowRef& row) {
       while (at < end && tag == fresh[at]->tags.size()) ++at, tag = 0;
       if (at == end) return false;
       row.insert(row.end(), {fresh[at]->tags[tag++], fresh[at]->id});
       return true;
     }));
     // The name index a few blocks at a time: each block is rewritten about once.
-    JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+    JG_RETURN_IF_ERROR(WriteNamePostings(*bound_, pool_->dialect(), names));
     names.clear();
     counts.inserted += static_cast<int>(end - b);
     if (progress) progress(counts.updated + counts.inserted);
   }
-  JG_RETURN_IF_ERROR(WriteNamePostings(*tx.bound_, tx.pool_->dialect(), names));
+  JG_RETURN_IF_ERROR(WriteNamePostings(*bound_, pool_->dialect(), names));
   return Status::Ok();
 }
 

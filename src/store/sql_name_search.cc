@@ -370,9 +370,7 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::KeyBlockRev
   }
   for (size_t b = 0; b < only->size(); b += kBlocksPerStatement) {
     Params p;
-    const std::string in = BindList(p, only->begin() + static_cast<std::ptrdiff_t>(b),
-                                    only->begin() + static_cast<std::ptrdiff_t>(
-                                                        std::min(only->size(), b + kBlocksPerStatement)));
+    const std::string in = BindChunk(p, *only, b, kBlocksPerStatement);
     auto rows = Query("SELECT block, rev FROM entity_name_keys WHERE block IN (" + in + ")", p);
     if (!rows.ok()) return rows.status();
     add(*rows);
@@ -390,9 +388,7 @@ SqlStore::LoadKeyBlocks(const std::vector<std::pair<std::int64_t, std::int64_t>>
   }
   for (size_t b = 0; b < missing.size(); b += kBlocksPerStatement) {
     Params p;
-    const std::string in = BindList(p, missing.begin() + static_cast<std::ptrdiff_t>(b),
-                                    missing.begin() + static_cast<std::ptrdiff_t>(
-                                                          std::min(missing.size(), b + kBlocksPerStatement)));
+    const std::string in = BindChunk(p, missing, b, kBlocksPerStatement);
     auto rows = Query("SELECT block, rev, keys FROM entity_name_keys WHERE block IN (" + in + ")", p);
     if (!rows.ok()) return rows.status();
     // Kept under the revision read with them (a write may have come between).
@@ -411,9 +407,7 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::NamesInOrder(std::vect
   std::vector<std::pair<std::string, Id>> named;
   for (size_t b = 0; b < ids.size(); b += kIdsPerNameFetch) {
     Params p;
-    const std::string in = BindList(p, ids.begin() + static_cast<std::ptrdiff_t>(b),
-                                    ids.begin() + static_cast<std::ptrdiff_t>(
-                                                      std::min(ids.size(), b + kIdsPerNameFetch)));
+    const std::string in = BindChunk(p, ids, b, kIdsPerNameFetch);
     auto rows = Query("SELECT id, name FROM entities WHERE id IN (" + in + ")", p);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) named.emplace_back(r.Str(1), r.Int(0));

@@ -121,6 +121,13 @@ std::string BindList(Params& p, It first, It last) {
   for (; first != last; ++first) out += (out.empty() ? "" : ", ") + Bind(p, *first);
   return out;
 }
+// BindList of the `n` values of `v` from `at` on (fewer at its end): one
+// statement's share of a list too long for one IN (…).
+template <typename T>
+std::string BindChunk(Params& p, const std::vector<T>& v, size_t at, size_t n) {
+  return BindList(p, v.begin() + static_cast<std::ptrdiff_t>(at),
+                  v.begin() + static_cast<std::ptrdiff_t>(std::min(v.size(), at + n)));
+}
 
 // A column list "name1, name2, …" as "$1, $2, …" (for INSERT … VALUES) and as
 // "name1 = $1, name2 = $2, …" (for UPDATE … SET), so a statement's
