@@ -70,6 +70,7 @@ const std::vector<ExcludedTable>& ExchangeExcludedTables() {
       {"schema_migrations", "描述表结构而非记录；清单文件记录 schema_version，导入时须一致"},
       {"entity_name_postings", "名称检索索引，由 entities.name 推导，导入时重建"},
       {"entity_name_keys", "名称排序键，由 entities.name 推导，导入时重建"},
+      {"entity_name_generation", "名称检索索引的版本号，随索引的每次写入重新抽取"},
       {"entity_tags", "标签检索索引，由 entities.tags 推导，导入时重建"},
       {"case_counts", "案件统计的计数，由触发器从 cases 推导，导入时随之生成"},
       {"inspection_counts", "双随机统计的计数，由触发器从 inspection_tasks 与 entities 推导，导入时随之生成"},

@@ -1,6 +1,7 @@
 // The name index (名称检索索引): positional posting lists kept in
 // entity_name_postings and name keys in entity_name_keys (migration 0018),
 // written with every entity write. Read by sql_name_search.cc.
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -198,9 +199,25 @@ Status WriteNameKeys(Connection& c, const Dialect& d, const std::vector<NameChan
   return Status::Ok();
 }
 
+// A change of the index draws a new generation before anything else
+// (migration 0020). On PostgreSQL the row's lock, held to the commit, also
+// makes writers of the index queue at one place.
+Status NewGeneration(Connection& c) {
+  return c.Exec("UPDATE entity_name_generation SET generation = $1 WHERE id = 1", {NewRev()})
+      .status();
+}
+
 }  // namespace
 
 Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
+  // Writes that keep every folded name and name key change nothing: no new
+  // generation, so searchers keep what they have read.
+  const bool changing = std::any_of(changes.begin(), changes.end(), [](const NameChange& ch) {
+    return ch.old_name.empty() || ch.old_fold != ch.new_fold ||
+           np::NameKey(ch.old_name) != np::NameKey(ch.new_name);
+  });
+  if (!changing) return Status::Ok();
+  JG_RETURN_IF_ERROR(NewGeneration(c));
   // Keys first: the lists' key bounds are computed from them (and every
   // writer locks keys, then lists, in that order).
   JG_RETURN_IF_ERROR(WriteNameKeys(c, d, changes));
@@ -231,6 +248,7 @@ Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<Name
 }
 
 Status RebuildNamePostings(Connection& c, const Dialect& d) {
+  JG_RETURN_IF_ERROR(NewGeneration(c));
   JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_postings", {}).status());
   JG_RETURN_IF_ERROR(c.Exec("DELETE FROM entity_name_keys", {}).status());
   std::int64_t last = -1;

@@ -44,6 +44,13 @@ void SqlStore::NameMatch::FillIdsFromLists() {
   }
 }
 
+Result<std::int64_t> SqlStore::NameIndexGeneration() {
+  auto rows = Query("SELECT generation FROM entity_name_generation WHERE id = 1", {});
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return Internal("entity_name_generation has no row");
+  return rows->front().Int(0);
+}
+
 Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameWant want) {
   const auto grams = np::GramPositions(folded);
   NameMatch out;
@@ -51,54 +58,81 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
   std::vector<std::string> distinct;
   for (const auto& g : grams)
     if (std::find(distinct.begin(), distinct.end(), g.gram) == distinct.end()) distinct.push_back(g.gram);
-  Params p;
-  const std::string in = BindList(p, distinct.begin(), distinct.end());
-  auto meta = Query("SELECT gram, block, entities, rev, min_key, max_key FROM entity_name_postings "
-                    "WHERE gram IN (" + in + ")",
-                    p);
-  if (!meta.ok()) return meta.status();
-  // gram → block → (entities, rev)
-  std::map<std::string, std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>>> blocks;
-  // Per gram, the least and greatest name key of its entities: every match
-  // holds every gram, so its key lies within each gram's bounds.
-  std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> bounds;
-  for (const auto& r : *meta) {
-    blocks[r.Str(0)][r.Int(1)] = {r.Int(2), r.Int(3)};
-    auto [it, fresh] = bounds.try_emplace(r.Str(0), ~std::uint64_t{0}, 0);
-    it->second.first = std::min(it->second.first, static_cast<std::uint64_t>(r.Int(4)));
-    it->second.second = std::max(it->second.second, static_cast<std::uint64_t>(r.Int(5)));
+  // The grams' blocks: from the view of the index's generation, else read
+  // (and kept in the view when the generation stayed the same meanwhile).
+  auto generation = NameIndexGeneration();
+  if (!generation.ok()) return generation.status();
+  out.view = name_cache_->View(*generation);
+  std::map<std::string, GenerationView::Blocks> blocks;
+  std::vector<std::string> unread;
+  for (const auto& g : distinct) {
+    if (auto hit = out.view->Gram(g)) blocks[g] = std::move(hit);
+    else unread.push_back(g);
+  }
+  if (!unread.empty()) {
+    Params p;
+    const std::string in = BindList(p, unread.begin(), unread.end());
+    auto meta = Query("SELECT gram, block, entities, rev, min_key, max_key FROM entity_name_postings "
+                      "WHERE gram IN (" + in + ") ORDER BY gram, block",
+                      p);
+    if (!meta.ok()) return meta.status();
+    std::map<std::string, std::vector<GramBlock>> read;
+    for (const auto& r : *meta)
+      read[r.Str(0)].push_back({r.Int(1), r.Int(2), r.Int(3), static_cast<std::uint64_t>(r.Int(4)),
+                                static_cast<std::uint64_t>(r.Int(5))});
+    auto again = NameIndexGeneration();
+    if (!again.ok()) return again.status();
+    for (auto& [g, v] : read) {
+      auto shared = std::make_shared<const std::vector<GramBlock>>(std::move(v));
+      if (*again == *generation) out.view->PutGram(g, shared);
+      blocks[g] = std::move(shared);
+    }
   }
   if (blocks.size() < distinct.size()) return out;  // a gram nobody holds
+  // Every match holds every gram, so its name key lies within each gram's
+  // least and greatest key.
   out.lower = 0;
   out.upper = ~std::uint64_t{0};
-  for (const auto& [g, b] : bounds) {
-    out.lower = std::max(out.lower, b.first);
-    out.upper = std::min(out.upper, b.second);
+  for (const auto& [g, v] : blocks) {
+    std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
+    for (const auto& b : *v) lo = std::min(lo, b.min_key), hi = std::max(hi, b.max_key);
+    out.lower = std::max(out.lower, lo);
+    out.upper = std::min(out.upper, hi);
   }
   const bool one_gram = grams.size() == 1;
   if (one_gram) {
     // A two-character query: its gram's entities are its matches.
-    for (const auto& [b, v] : blocks.begin()->second) out.total += v.first;
+    for (const auto& b : *blocks.begin()->second) out.total += b.entities;
     if (want == NameWant::kTotal) return out;
   }
-  // Blocks every gram is in.
-  std::vector<std::int64_t> common;
-  for (const auto& [b, v] : blocks.at(distinct.front())) {
-    bool all = true;
-    for (const auto& g : distinct) all = all && blocks.at(g).count(b);
-    if (all) common.push_back(b);
+  // Blocks every gram is in, with each gram's revision of it.
+  struct Common {
+    std::int64_t block;
+    std::vector<std::int64_t> revs;  // per distinct gram
+  };
+  std::vector<Common> common;
+  for (const auto& b : *blocks.at(distinct.front())) {
+    Common c{b.block, {}};
+    for (const auto& g : distinct) {
+      const auto& v = *blocks.at(g);
+      auto it = std::lower_bound(v.begin(), v.end(), b.block,
+                                 [](const GramBlock& x, std::int64_t blk) { return x.block < blk; });
+      if (it == v.end() || it->block != b.block) break;
+      c.revs.push_back(it->rev);
+    }
+    if (c.revs.size() == distinct.size()) common.push_back(std::move(c));
   }
   // Decoded lists: from the cache when the row's revision is unchanged.
   std::map<Key, RevisionCache<np::Entry>::Block> lists;
-  for (const auto& g : distinct) {
+  for (size_t gi = 0; gi < distinct.size(); ++gi) {
+    const auto& g = distinct[gi];
     Params fp = {g};
     std::string missing;
-    for (auto b : common) {
-      auto hit = name_cache_->postings.Find(g, b, blocks.at(g).at(b).second);
-      if (hit) {
-        lists[{g, b}] = std::move(hit);
+    for (const auto& c : common) {
+      if (auto hit = name_cache_->postings.Find(g, c.block, c.revs[gi])) {
+        lists[{g, c.block}] = std::move(hit);
       } else {
-        missing += (missing.empty() ? "" : ", ") + Bind(fp, b);
+        missing += (missing.empty() ? "" : ", ") + Bind(fp, c.block);
       }
     }
     if (missing.empty()) continue;
@@ -118,7 +152,8 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
     return out;
   }
   out.total = 0;
-  for (auto b : common) {
+  for (const auto& c : common) {
+    const std::int64_t b = c.block;
     std::vector<const std::vector<np::Entry>*> ls;
     for (const auto& g : grams) {
       auto it = lists.find({g.gram, b});
@@ -194,7 +229,7 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
   std::vector<std::int64_t> blocks;
   for (Id id : ids)
     if (blocks.empty() || blocks.back() != np::KeyBlockOf(id)) blocks.push_back(np::KeyBlockOf(id));
-  auto revs = KeyBlockRevisions(&blocks);
+  auto revs = KeyBlockRevisions(&blocks, *m.view);
   if (!revs.ok()) return revs.status();
   auto keys = LoadKeyBlocks(*revs);
   if (!keys.ok()) return keys.status();
@@ -259,27 +294,44 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
   using Sorted = RevisionCache<std::pair<std::uint64_t, std::uint16_t>>::Block;
   const size_t need = std::min<size_t>(m.total, static_cast<size_t>(offset) + limit);
   if (need == 0) return std::optional<std::vector<Id>>(std::vector<Id>{});
-  // Every key block, each in (key, id) order: cached per revision.
-  auto revs = KeyBlockRevisions(nullptr);
-  if (!revs.ok()) return revs.status();
-  std::vector<std::pair<std::int64_t, Sorted>> blocks;
-  std::vector<std::pair<std::int64_t, std::int64_t>> missing;
-  for (const auto& [block, rev] : *revs) {
-    if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) blocks.emplace_back(block, std::move(hit));
-    else missing.emplace_back(block, rev);
+  // Every key block, each in (key, id) order: kept in the view of the
+  // generation, else assembled from blocks cached per revision.
+  auto kept = m.view->SortedKeyOrder();
+  if (!kept) {
+    auto revs = KeyBlockRevisions(nullptr, *m.view);
+    if (!revs.ok()) return revs.status();
+    std::vector<std::pair<std::int64_t, Sorted>> assembled;
+    std::vector<std::pair<std::int64_t, std::int64_t>> missing;
+    for (const auto& [block, rev] : *revs) {
+      if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) assembled.emplace_back(block, std::move(hit));
+      else missing.emplace_back(block, rev);
+    }
+    auto keys = LoadKeyBlocks(missing);
+    if (!keys.ok()) return keys.status();
+    // A block rewritten since its revision was read comes at its new revision.
+    bool as_listed = true;
+    for (const auto& [block, at] : *keys) {
+      const auto& [rev, k] = at;
+      std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
+      for (size_t low = 0; low < k->size(); ++low)
+        if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
+      std::sort(sorted.begin(), sorted.end());
+      auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
+      name_cache_->sorted_keys.Put("", block, rev, decoded);
+      assembled.emplace_back(block, std::move(decoded));
+      auto listed = std::lower_bound(missing.begin(), missing.end(), std::make_pair(block, std::int64_t{0}),
+                                     [](const auto& x, const auto& y) { return x.first < y.first; });
+      as_listed = as_listed && listed != missing.end() && listed->first == block && listed->second == rev;
+    }
+    as_listed = as_listed && keys->size() == missing.size();
+    std::sort(assembled.begin(), assembled.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    kept = std::make_shared<const std::vector<std::pair<std::int64_t, Sorted>>>(std::move(assembled));
+    // Only the generation's own revisions make the generation's merge order.
+    auto own = m.view->KeyRevisions();
+    if (as_listed && own && *own == *revs) m.view->PutSortedKeyOrder(kept);
   }
-  auto keys = LoadKeyBlocks(missing);
-  if (!keys.ok()) return keys.status();
-  for (const auto& [block, at] : *keys) {
-    const auto& [rev, k] = at;
-    std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
-    for (size_t low = 0; low < k->size(); ++low)
-      if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
-    std::sort(sorted.begin(), sorted.end());
-    auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
-    name_cache_->sorted_keys.Put("", block, rev, decoded);
-    blocks.emplace_back(block, std::move(decoded));
-  }
+  const auto& blocks = *kept;
   // A k-way merge of the blocks in the page's direction: (key, id) as seen
   // from that direction, so "smaller" always means "earlier on the page".
   struct Head {
@@ -357,15 +409,28 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
 }
 
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::KeyBlockRevisions(
-    const std::vector<std::int64_t>* only) {
+    const std::vector<std::int64_t>* only, GenerationView& view) {
   std::vector<std::pair<std::int64_t, std::int64_t>> out;
+  if (auto all = view.KeyRevisions()) {
+    if (!only) return *all;
+    for (auto b : *only) {
+      auto it = std::lower_bound(all->begin(), all->end(), std::make_pair(b, std::int64_t{0}),
+                                 [](const auto& x, const auto& y) { return x.first < y.first; });
+      if (it != all->end() && it->first == b) out.push_back(*it);
+    }
+    return out;
+  }
   auto add = [&](const std::vector<Row>& rows) {
     for (const auto& r : rows) out.emplace_back(r.Int(0), r.Int(1));
   };
   if (!only) {
-    auto rows = Query("SELECT block, rev FROM entity_name_keys", {});
+    auto rows = Query("SELECT block, rev FROM entity_name_keys ORDER BY block", {});
     if (!rows.ok()) return rows.status();
     add(*rows);
+    auto again = NameIndexGeneration();
+    if (!again.ok()) return again.status();
+    if (*again == view.generation())
+      view.PutKeyRevisions(std::make_shared<const std::vector<std::pair<std::int64_t, std::int64_t>>>(out));
     return out;
   }
   for (size_t b = 0; b < only->size(); b += kBlocksPerStatement) {

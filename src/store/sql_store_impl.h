@@ -616,11 +616,15 @@ class SqlStore final : public Store {
     bool membership_by_lists = false;
     // Every match's name key is within [lower, upper].
     std::uint64_t lower = 0, upper = ~std::uint64_t{0};
+    // The index at the generation the match was read at.
+    std::shared_ptr<GenerationView> view;
     bool Contains(Id id) const;
     // A one-gram match's ids from its lists (no second read of the index).
     void FillIdsFromLists();
   };
   enum class NameWant { kTotal, kIds, kMembership };
+  // entity_name_generation: drawn again by every write of the name index.
+  Result<std::int64_t> NameIndexGeneration();
   Result<NameMatch> MatchName(const std::string& folded, NameWant want);
   // The page in name order found by merging every entity in name-key order
   // (each key block's entities sorted once per revision, cached) and testing
@@ -630,9 +634,10 @@ class SqlStore final : public Store {
                                                         bool descending, size_t max_visits);
   // Of `ids` (ascending), those at [offset, offset + limit) in name order.
   Result<std::vector<Id>> PageByName(const NameMatch& m, int offset, int limit, bool descending);
-  // (block, rev) of the name-key blocks: `only` those, or every one.
+  // (block, rev) of the name-key blocks: `only` those, or every one; from
+  // the view when it has them (and kept there when read within its generation).
   Result<std::vector<std::pair<std::int64_t, std::int64_t>>> KeyBlockRevisions(
-      const std::vector<std::int64_t>* only);
+      const std::vector<std::int64_t>* only, GenerationView& view);
   // Decoded name-key blocks by block, with the revision they were read at:
   // from the cache where that revision is cached, else read.
   Result<std::map<std::int64_t, std::pair<std::int64_t, RevisionCache<std::uint64_t>::Block>>>

@@ -143,7 +143,8 @@ class NameIndexContract : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(set, named) << "after " << after;
   }
 
-  void ExpectSearchesAgree(const std::string& after) {
+  // Searches of `on` (another store on the same database) or of the test's store.
+  void ExpectSearchesAgree(const std::string& after, Store* on = nullptr) {
     const auto rows = AllRows();
     std::vector<std::string> queries = {"马陆", "食品", "ab", "马陆马", "陆马陆食", "品品品品", "zz"};
     for (int i = 0; i < 6; ++i) {  // substrings of stored names
@@ -182,7 +183,7 @@ class NameIndexContract : public ::testing::TestWithParam<std::string> {
         std::vector<Id> want_ids;
         for (size_t i = q.offset; i < want.size() && i < static_cast<size_t>(q.offset + q.limit); ++i)
           want_ids.push_back(want[i]->id);
-        auto page = store().SearchEntities(q);
+        auto page = (on ? *on : store()).SearchEntities(q);
         ASSERT_TRUE(page.ok()) << page.status().ToString();
         std::vector<Id> got;
         for (const auto& e : page->items) got.push_back(e.id);
@@ -274,6 +275,60 @@ TEST_P(NameIndexContract, OpeningAStoreFillsMissingLists) {
   ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
   ExpectIndexAgrees("reopen");
   ExpectSearchesAgree("reopen");
+}
+
+// A store keeps what its searches read of the index while the index's
+// generation stays (migration 0020). Writes by another process — here another
+// store on the same database, with its own cache — draw a new generation, so
+// the next search sees them at once; a write that changes no name keeps the
+// generation. A search inside a transaction sees its own renames, and after
+// the rollback the committed names come back.
+TEST_P(NameIndexContract, WritesOfAnotherStoreAreSeenByTheNextSearch) {
+  std::vector<Id> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back(store().InsertEntity(NewEntity(), "test").value());
+  auto other = OpenStore(ts_.url);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  Store& writer = **other;
+  auto generation = [&] { return testing::RawRows(ts_, "SELECT generation FROM entity_name_generation").at(0); };
+  for (int round = 0; round < 6; ++round) {
+    const std::string name = "round " + std::to_string(round);
+    ExpectSearchesAgree(name);  // this store's view of the current generation
+    const std::string before = generation();
+    if (round % 3 == 0) {
+      ids.push_back(writer.InsertEntity(NewEntity(), "test").value());
+    } else if (round % 3 == 1) {
+      Entity e = writer.GetEntity(ids[rng_() % ids.size()]).value();
+      e.name = Word(7) + "马陆";
+      ASSERT_TRUE(writer.UpdateEntity(e, "test").ok());
+    } else {
+      Entity renamed = writer.GetEntity(ids[rng_() % ids.size()]).value();
+      renamed.name = Word(7);
+      std::vector<Entity> batch = {renamed, NewEntity()};
+      auto r = writer.UpsertEntities(batch, "import", nullptr);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+    }
+    const std::string changed = generation();
+    EXPECT_NE(changed, before) << name;
+    ExpectSearchesAgree(name + ", after the other store's write");
+    ExpectSearchesAgree(name + ", the other store itself", &writer);
+    Entity kept = writer.GetEntity(ids[rng_() % ids.size()]).value();
+    kept.street = kStreets[round % 2];
+    ASSERT_TRUE(writer.UpdateEntity(kept, "test").ok());
+    EXPECT_EQ(generation(), changed) << name << ": a write that keeps every name";
+  }
+  EntityQuery unique;
+  unique.name = "独一无二";
+  Status st = store().Transaction([&](Store& tx) -> Status {
+    Entity e = tx.GetEntity(ids.front()).value();
+    e.name = "上海独一无二商行";
+    EXPECT_TRUE(tx.UpdateEntity(e, "test").ok());
+    auto inside = tx.SearchEntities(unique);
+    EXPECT_TRUE(inside.ok() && inside->total == 1 && inside->items.at(0).id == ids.front());
+    return Aborted("test_rollback", "回滚");
+  });
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(store().SearchEntities(unique).value().total, 0);
+  ExpectSearchesAgree("after the rolled-back rename");
 }
 
 // Thousands of matches sharing their first 8 name bytes: the page is found
