@@ -16,6 +16,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -112,6 +113,16 @@ class GenerationView {
     std::lock_guard lock(mu_);
     key_revisions_ = std::move(r);
   }
+  // The directory's greatest entity id (inserts write names, so draw a new
+  // generation): how thinly matches spread, for the choice of page strategy.
+  std::optional<std::int64_t> MaxId() {
+    std::lock_guard lock(mu_);
+    return max_id_;
+  }
+  void PutMaxId(std::int64_t id) {
+    std::lock_guard lock(mu_);
+    max_id_ = id;
+  }
   // Every key block's entities in (key, id) order, for the name-order merge.
   SortedKeyBlocks SortedKeyOrder() {
     std::lock_guard lock(mu_);
@@ -129,6 +140,7 @@ class GenerationView {
   std::unordered_map<std::string, Blocks> grams_;
   Revisions key_revisions_;
   SortedKeyBlocks sorted_keys_;
+  std::optional<std::int64_t> max_id_;
 };
 
 // Decoded posting blocks, and blocks of name sort keys (gram "").

@@ -267,9 +267,14 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
     // How many entities a walk through name order would pass for the page,
     // were the matches spread evenly: the choice of strategy.
     const size_t need = std::min<size_t>(page.total, static_cast<size_t>(offset) + limit);
-    auto max_id = Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
-    if (!max_id.ok()) return max_id.status();
-    const double spread = static_cast<double>(need) * static_cast<double>(max_id->front().Int(0)) /
+    std::optional<std::int64_t> max_id = m->view ? m->view->MaxId() : std::nullopt;
+    if (!max_id) {
+      auto rows = Query("SELECT COALESCE(MAX(id), 0) FROM entities", {});
+      if (!rows.ok()) return rows.status();
+      max_id = rows->front().Int(0);
+      if (m->view) m->view->PutMaxId(*max_id);
+    }
+    const double spread = static_cast<double>(need) * static_cast<double>(*max_id) /
                           static_cast<double>(page.total);
     // Walk the name order from the least (greatest) key a match can have:
     // matches that share a prefix (马陆…) come at once.

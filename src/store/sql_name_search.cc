@@ -14,9 +14,10 @@ using Key = std::pair<std::string, std::int64_t>;  // gram, block
 
 // Key blocks an IN (…) list names.
 constexpr size_t kBlocksPerStatement = 1000;
-// A page sorted by name reads the names of at most this many matches; past
-// it, it walks the name index instead.
-constexpr size_t kNamesToSort = 256;
+// A page sorted by name reads the names of at most this many matches that tie
+// on their name key (about a millisecond of reads); past it, it walks the
+// name index from their prefix instead.
+constexpr size_t kNamesToSort = 1024;
 constexpr size_t kIdsPerNameFetch = 512;
 // Entities of one key the merge visits before taking that key's matches
 // straight from the blocks.
@@ -181,13 +182,23 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
   const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
   const std::string dir = descending ? " DESC" : "";
   const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
-  // The prefix cut to whole characters (a bound the database accepts as text).
+  // The prefix as a bound the database accepts as text: a character the key
+  // cut is completed with the least (greatest, walking down) bytes it can
+  // have, so the bound stays on the right side of every name with that key.
   std::string start = np::KeyPrefix(key);
   for (size_t i = start.size(); i-- > 0;) {
     const auto c = static_cast<unsigned char>(start[i]);
     if ((c & 0xC0) == 0x80) continue;
     const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + len > start.size()) start.resize(i);
+    for (size_t at = start.size(); at < i + len; ++at) {
+      // The second byte of E0, ED, F0 and F4 sequences has a narrower range.
+      unsigned char lo = 0x80, hi = 0xBF;
+      if (at == i + 1 && c == 0xE0) lo = 0xA0;
+      if (at == i + 1 && c == 0xED) hi = 0x9F;
+      if (at == i + 1 && c == 0xF0) lo = 0x90;
+      if (at == i + 1 && c == 0xF4) hi = 0x8F;
+      start += static_cast<char>(descending ? hi : lo);
+    }
     break;
   }
   std::optional<std::pair<std::string, Id>> after;
@@ -347,9 +358,17 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
     const Id id = (blocks[b].first << np::kKeyBlockBits) | low;
     return Head{descending ? ~k : k, descending ? -id : id, b, at};
   };
+  // Each block from the least (greatest) key a match can have.
   std::priority_queue<Head, std::vector<Head>, std::greater<>> heap;
-  for (size_t b = 0; b < blocks.size(); ++b)
-    if (auto h = head_of(b, 0)) heap.push(*h);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const auto& v = *blocks[b].second;
+    const size_t skip =
+        descending ? static_cast<size_t>(v.end() - std::upper_bound(v.begin(), v.end(),
+                                                                     std::make_pair(m.upper, std::uint16_t{0xFFFF})))
+                   : static_cast<size_t>(std::lower_bound(v.begin(), v.end(), std::make_pair(m.lower, std::uint16_t{0})) -
+                                         v.begin());
+    if (auto h = head_of(b, skip)) heap.push(*h);
+  }
   std::vector<std::pair<std::uint64_t, Id>> found;  // (direction key, real id), in order
   size_t visits = 0, ties = 0, tie_visits = 0;
   bool crowded = false;
