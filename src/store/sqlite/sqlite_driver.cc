@@ -236,7 +236,12 @@ class SqliteDriver final : public Driver {
         // 32 MiB of page cache per connection (default 2 MiB): a long
         // transaction (an import, demo-data) otherwise spills dirty pages to
         // the WAL and reads them back; memory is taken only as pages are used.
-        "PRAGMA cache_size = -32768;"));
+        "PRAGMA cache_size = -32768;"
+        // Reads through a mapping of the file (up to 4 GiB of it) instead of a
+        // read() per page: a name search that reads hundreds of scattered
+        // rows (names tying on their key) took 25–45 % less at 3M entities.
+        // Writes still go through write(); Linux has one buffer cache.
+        "PRAGMA mmap_size = 4294967296;"));
     return std::unique_ptr<Connection>(std::move(conn));
   }
 
