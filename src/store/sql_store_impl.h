@@ -16,14 +16,6 @@
 
 namespace jg::sql {
 
-inline constexpr const char* kDepartmentCols = "id, code, name, kind, parent_id, phone, address, version";
-inline constexpr const char* kUserCols =
-    "id, username, display_name, role, department_id, disabled, password_hash, failed_logins, "
-    "locked_until, created_at, version";
-inline constexpr const char* kAuditCols =
-    "seq, at, actor_id, actor, action, record_kind, record_id, before_digest, after_digest, "
-    "detail, prev_hash, hash";
-
 // A list kept in one text column: the items joined by `sep`; splitting drops
 // empty pieces (checklist lines, lenient-rule facts).
 inline std::string JoinWith(const std::vector<std::string>& items, char sep) {
@@ -45,52 +37,6 @@ inline std::vector<std::string> SplitOn(const std::string& s, char sep) {
     pos = end + 1;
   }
   return out;
-}
-
-inline Department ToDepartment(const Row& r) {
-  Department d;
-  d.id = r.Int(0);
-  d.code = r.Str(1);
-  d.name = r.Str(2);
-  d.kind = ParseDepartmentKind(r.Str(3)).value_or(DepartmentKind::kSection);
-  d.parent_id = r.OptInt(4);
-  d.phone = r.Str(5);
-  d.address = r.Str(6);
-  d.version = r.Int(7);
-  return d;
-}
-
-inline User ToUser(const Row& r) {
-  User u;
-  u.id = r.Int(0);
-  u.username = r.Str(1);
-  u.display_name = r.Str(2);
-  u.role = ParseRole(r.Str(3)).value_or(Role::kInspector);
-  u.department_id = r.Int(4);
-  u.disabled = r.Int(5) != 0;
-  u.password_hash = r.Str(6);
-  u.failed_logins = static_cast<int>(r.Int(7));
-  u.locked_until = r.Int(8);
-  u.created_at = r.Int(9);
-  u.version = r.Int(10);
-  return u;
-}
-
-inline AuditEvent ToAudit(const Row& r) {
-  AuditEvent e;
-  e.seq = r.Int(0);
-  e.at = r.Int(1);
-  e.actor_id = r.Int(2);
-  e.actor = r.Str(3);
-  e.action = r.Str(4);
-  e.record_kind = r.Str(5);
-  e.record_id = r.Str(6);
-  e.before_digest = r.Str(7);
-  e.after_digest = r.Str(8);
-  e.detail = r.Str(9);
-  e.prev_hash = r.Str(10);
-  e.hash = r.Str(11);
-  return e;
 }
 
 // The task outcomes that count as a problem found (InspectionOutcome IsProblem),
@@ -236,197 +182,29 @@ class SqlStore final : public Store {
     });
   }
 
-  // ---- departments ----
-  Result<std::vector<Department>> ListDepartments() override {
-    auto rows = Query(std::string("SELECT ") + kDepartmentCols + " FROM departments ORDER BY id", {});
-    if (!rows.ok()) return rows.status();
-    std::vector<Department> out;
-    for (const auto& r : *rows) out.push_back(ToDepartment(r));
-    return out;
-  }
-
-  Result<Department> GetDepartment(Id id) override {
-    auto rows =
-        Query(std::string("SELECT ") + kDepartmentCols + " FROM departments WHERE id = $1", {id});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return NotFound("department_not_found", "部门不存在");
-    return ToDepartment(rows->front());
-  }
-
-  Result<Id> InsertDepartment(const Department& d) override {
-    auto rows = Query(
-        "INSERT INTO departments (code, name, kind, parent_id, phone, address, version) "
-        "VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id",
-        {d.code, d.name, std::string(DepartmentKindName(d.kind)), OptId(d.parent_id), d.phone,
-         d.address});
-    if (!rows.ok()) return Field(rows.status(), "code", "部门代码已存在");
-    return rows->front().Int(0);
-  }
-
-  Status UpdateDepartment(const Department& d) override {
-    auto n = Exec(
-        "UPDATE departments SET code = $1, name = $2, kind = $3, parent_id = $4, phone = $5, "
-        "address = $6, version = version + 1 WHERE id = $7 AND version = $8",
-        {d.code, d.name, std::string(DepartmentKindName(d.kind)), OptId(d.parent_id), d.phone,
-         d.address, d.id, d.version});
-    if (!n.ok()) return Field(n.status(), "code", "部门代码已存在");
-    if (*n == 1) return Status::Ok();
-    auto cur = GetDepartment(d.id);
-    if (!cur.ok()) return cur.status();
-    return Stale();
-  }
-
-  // ---- users ----
-  Result<std::vector<User>> ListUsers(std::optional<Id> department_id) override {
-    Result<std::vector<Row>> rows =
-        department_id
-            ? Query(std::string("SELECT ") + kUserCols +
-                        " FROM users WHERE department_id = $1 ORDER BY id",
-                    {*department_id})
-            : Query(std::string("SELECT ") + kUserCols + " FROM users ORDER BY id", {});
-    if (!rows.ok()) return rows.status();
-    std::vector<User> out;
-    for (const auto& r : *rows) out.push_back(ToUser(r));
-    return out;
-  }
-
-  Result<User> GetUser(Id id) override {
-    auto rows = Query(std::string("SELECT ") + kUserCols + " FROM users WHERE id = $1", {id});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return NotFound("user_not_found", "用户不存在");
-    return ToUser(rows->front());
-  }
-
-  Result<User> FindUserByUsername(const std::string& username) override {
-    auto rows =
-        Query(std::string("SELECT ") + kUserCols + " FROM users WHERE username = $1", {username});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return NotFound("user_not_found", "用户不存在");
-    return ToUser(rows->front());
-  }
-
-  Result<Id> InsertUser(const User& u) override {
-    auto rows = Query(
-        "INSERT INTO users (username, display_name, role, department_id, disabled, password_hash, "
-        "failed_logins, locked_until, created_at, version) "
-        "VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7, 1) RETURNING id",
-        {u.username, u.display_name, std::string(RoleName(u.role)), u.department_id,
-         std::int64_t{u.disabled ? 1 : 0}, u.password_hash, u.created_at});
-    if (!rows.ok()) return Field(rows.status(), "username", "用户名已存在");
-    return rows->front().Int(0);
-  }
-
-  Status UpdateUser(const User& u) override {
-    auto n = Exec(
-        "UPDATE users SET display_name = $1, role = $2, department_id = $3, disabled = $4, "
-        "password_hash = $5, version = version + 1 WHERE id = $6 AND version = $7",
-        {u.display_name, std::string(RoleName(u.role)), u.department_id,
-         std::int64_t{u.disabled ? 1 : 0}, u.password_hash, u.id, u.version});
-    if (!n.ok()) return Field(n.status(), "department_id", "所属部门不存在");
-    if (*n == 1) return Status::Ok();
-    auto cur = GetUser(u.id);
-    if (!cur.ok()) return cur.status();
-    return Stale();
-  }
-
-  Status SetLoginState(Id user_id, int failed_logins, UnixSeconds locked_until) override {
-    auto n = Exec("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3",
-                  {std::int64_t{failed_logins}, locked_until, user_id});
-    if (!n.ok()) return n.status();
-    if (*n == 0) return NotFound("user_not_found", "用户不存在");
-    return Status::Ok();
-  }
-
-  // ---- sessions ----
-  Status InsertSession(const Session& s) override {
-    auto n = Exec(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        {s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at});
-    return n.status();
-  }
-
-  Result<Session> GetSession(const std::string& token_hash) override {
-    auto rows = Query(
-        "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
-        "WHERE token_hash = $1",
-        {token_hash});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return NotFound("session_not_found", "会话不存在");
-    const Row& r = rows->front();
-    return Session{r.Str(0), r.Int(1), r.Str(2), r.Int(3), r.Int(4)};
-  }
-
-  Status DeleteSession(const std::string& token_hash) override {
-    return Exec("DELETE FROM sessions WHERE token_hash = $1", {token_hash}).status();
-  }
-  Status DeleteSessionsOfUser(Id user_id) override {
-    return Exec("DELETE FROM sessions WHERE user_id = $1", {user_id}).status();
-  }
-  Status DeleteExpiredSessions(UnixSeconds now) override {
-    return Exec("DELETE FROM sessions WHERE expires_at <= $1", {now}).status();
-  }
-
-  // ---- audit ----
-  Result<AuditEvent> AppendAudit(AuditEvent e) override {
-    if (!bound_) return Internal("AppendAudit outside a transaction");
-    auto head = Query("SELECT seq, hash FROM audit_head WHERE id = 1" + pool_->dialect().for_update, {});
-    if (!head.ok()) return head.status();
-    if (head->empty()) return Internal("audit_head row missing");
-    e.seq = head->front().Int(0) + 1;
-    e.prev_hash = head->front().Str(1);
-    e.hash = AuditEntryHash(e);
-    auto ins = Exec(std::string("INSERT INTO audit_log (") + kAuditCols +
-                        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                    {e.seq, e.at, e.actor_id, e.actor, e.action, e.record_kind, e.record_id,
-                     e.before_digest, e.after_digest, e.detail, e.prev_hash, e.hash});
-    if (!ins.ok()) return ins.status();
-    auto upd = Exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {e.seq, e.hash});
-    if (!upd.ok()) return upd.status();
-    return e;
-  }
-
-  Status ScanAudit(const std::function<bool(const AuditEvent&)>& visit) override {
-    // Paged by rowid order of insertion (seq), so memory stays bounded on long logs.
-    // Entries are visited in physical insertion order, not sorted by the seq
-    // column, so a reordered or renumbered entry shows up in the verifier.
-    constexpr int kPage = 2000;
-    std::int64_t after = -1;
-    for (;;) {
-      auto rows = Query(std::string("SELECT ") + kAuditCols +
-                            ", pos FROM audit_log WHERE pos > $1 ORDER BY pos LIMIT " +
-                            std::to_string(kPage),
-                        {after});
-      if (!rows.ok()) return rows.status();
-      for (const auto& r : *rows) {
-        if (!visit(ToAudit(r))) return Status::Ok();
-        after = r.Int(12);
-      }
-      if (rows->size() < static_cast<size_t>(kPage)) return Status::Ok();
-    }
-  }
-
-  Result<std::vector<AuditEvent>> ListAudit(std::int64_t before_seq, int limit) override {
-    if (limit <= 0 || limit > 1000) limit = 100;
-    auto rows = before_seq > 0
-                    ? Query(std::string("SELECT ") + kAuditCols +
-                                " FROM audit_log WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
-                            {before_seq, std::int64_t{limit}})
-                    : Query(std::string("SELECT ") + kAuditCols +
-                                " FROM audit_log ORDER BY seq DESC LIMIT $1",
-                            {std::int64_t{limit}});
-    if (!rows.ok()) return rows.status();
-    std::vector<AuditEvent> out;
-    for (const auto& r : *rows) out.push_back(ToAudit(r));
-    return out;
-  }
-
-  Result<AuditHead> GetAuditHead() override {
-    auto rows = Query("SELECT seq, hash FROM audit_head WHERE id = 1", {});
-    if (!rows.ok()) return rows.status();
-    if (rows->empty()) return Internal("audit_head row missing");
-    return AuditHead{rows->front().Int(0), rows->front().Str(1)};
-  }
+  // ---- departments (sql_accounts.cc) ----
+  Result<std::vector<Department>> ListDepartments() override;
+  Result<Department> GetDepartment(Id id) override;
+  Result<Id> InsertDepartment(const Department& d) override;
+  Status UpdateDepartment(const Department& d) override;
+  // ---- users (sql_accounts.cc) ----
+  Result<std::vector<User>> ListUsers(std::optional<Id> department_id) override;
+  Result<User> GetUser(Id id) override;
+  Result<User> FindUserByUsername(const std::string& username) override;
+  Result<Id> InsertUser(const User& u) override;
+  Status UpdateUser(const User& u) override;
+  Status SetLoginState(Id user_id, int failed_logins, UnixSeconds locked_until) override;
+  // ---- sessions (sql_accounts.cc) ----
+  Status InsertSession(const Session& s) override;
+  Result<Session> GetSession(const std::string& token_hash) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status DeleteSessionsOfUser(Id user_id) override;
+  Status DeleteExpiredSessions(UnixSeconds now) override;
+  // ---- audit (sql_audit.cc) ----
+  Result<AuditEvent> AppendAudit(AuditEvent e) override;
+  Status ScanAudit(const std::function<bool(const AuditEvent&)>& visit) override;
+  Result<std::vector<AuditEvent>> ListAudit(std::int64_t before_seq, int limit) override;
+  Result<AuditHead> GetAuditHead() override;
 
   // ---- entities (sql_entities.cc) ----
   Result<Id> InsertEntity(const Entity& e, const std::string& source) override;
