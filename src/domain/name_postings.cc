@@ -91,7 +91,8 @@ const Entry* LowerBound(const Entry* first, size_t n, std::uint32_t want) {
 }  // namespace
 
 std::vector<std::int64_t> MatchBlock(std::int64_t block,
-                                     const std::vector<const std::vector<Entry>*>& lists) {
+                                     const std::vector<const std::vector<Entry>*>& lists,
+                                     std::vector<std::uint16_t>* starts) {
   std::vector<std::int64_t> ids;
   if (lists.empty()) return ids;
   // Drive from the shortest list; probe the others at the implied positions.
@@ -116,7 +117,10 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
       from[j] = LowerBound(from[j], static_cast<size_t>(end - from[j]), key);
       all = from[j] != end && Packed(*from[j]) == key;
     }
-    if (all) ids.push_back((block << kBlockBits) | e.low);
+    if (!all) continue;
+    // An entity's entries ascend by position: its first match is its first occurrence.
+    ids.push_back((block << kBlockBits) | e.low);
+    if (starts) starts->push_back(static_cast<std::uint16_t>(start));
   }
   return ids;
 }

@@ -50,9 +50,11 @@ std::vector<Entry> Replace(const std::vector<Entry>& sorted, const std::vector<s
 
 // The ids (block << kBlockBits | low), ascending, of the entities whose text
 // holds the query at some position, given the block's lists of the query's
-// grams g0..g(n-2) in query order (the same list may appear more than once).
+// grams g0..g(n-2) in query order (the same list may appear more than once);
+// with `starts`, also where each one's first occurrence starts (code points).
 std::vector<std::int64_t> MatchBlock(std::int64_t block,
-                                     const std::vector<const std::vector<Entry>*>& lists);
+                                     const std::vector<const std::vector<Entry>*>& lists,
+                                     std::vector<std::uint16_t>* starts = nullptr);
 
 // Name order without the names: the first 8 bytes of a name as a big-endian
 // number (0-padded), so a < b between keys means the same between names, and

@@ -22,6 +22,9 @@ constexpr size_t kIdsPerNameFetch = 512;
 // Entities of one key the merge visits before taking that key's matches
 // straight from the blocks.
 constexpr size_t kTieVisits = 1024;
+// Ties on the page's last key past which the cluster that holds the query
+// right after the key is read from the name index in order.
+constexpr size_t kTieCluster = 32;
 
 }  // namespace
 
@@ -153,6 +156,8 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
     return out;
   }
   out.total = 0;
+  if (std::none_of(folded.begin(), folded.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+    out.literal = folded;
   for (const auto& c : common) {
     const std::int64_t b = c.block;
     std::vector<const std::vector<np::Entry>*> ls;
@@ -162,7 +167,7 @@ Result<SqlStore::NameMatch> SqlStore::MatchName(const std::string& folded, NameW
       ls.push_back(it->second.get());
     }
     if (ls.size() != grams.size()) continue;
-    auto ids = np::MatchBlock(b, ls);
+    auto ids = np::MatchBlock(b, ls, &out.starts);
     out.total += static_cast<std::int64_t>(ids.size());
     out.ids.insert(out.ids.end(), ids.begin(), ids.end());
   }
@@ -377,11 +382,7 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
     if (found.size() >= need) {
       const std::uint64_t last = found[need - 1].first;
       if (h.key != last) break;  // the page and every tie of its last key are known
-      if (ties > kNamesToSort) {
-        crowded = true;
-        break;
-      }
-      if (++tie_visits > kTieVisits) {
+      if (ties > kNamesToSort || ++tie_visits > kTieVisits) {
         // A long run of one key: its matches straight from each block's run
         // of that key, instead of visiting the run in merge order.
         const std::uint64_t real = descending ? ~last : last;
@@ -407,7 +408,11 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
     if (auto next = head_of(h.block, h.at + 1)) heap.push(*next);
   }
   std::vector<std::pair<std::string, Id>> named;
-  if (crowded) {
+  auto clustered = NamesWithTieCluster(m, found, need, descending);
+  if (!clustered.ok()) return clustered.status();
+  if (*clustered) {
+    named = std::move(**clustered);
+  } else if (crowded) {
     // One prefix shared by very many matches: walk the names from it.
     auto w = WalkFromPrefix(m, descending ? ~found.front().first : found.front().first, need,
                             descending, 8 * max_visits);
@@ -425,6 +430,81 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
   return std::optional<std::vector<Id>>(std::move(page));
+}
+
+Result<std::optional<std::vector<std::pair<std::string, Id>>>> SqlStore::NamesWithTieCluster(
+    const NameMatch& m, const std::vector<std::pair<std::uint64_t, Id>>& found, size_t need,
+    bool descending) {
+  using Named = std::vector<std::pair<std::string, Id>>;
+  if (m.literal.empty() || m.starts.size() != m.ids.size() || found.size() < need) return std::optional<Named>();
+  // The last key's ties sit at the end of `found`.
+  const std::uint64_t last = found[need - 1].first;
+  size_t first_tie = found.size();
+  while (first_tie > 0 && found[first_tie - 1].first == last) --first_tie;
+  if (found.size() - first_tie < kTieCluster) return std::optional<Named>();
+  // The key's whole characters, and how many code points they are.
+  std::string prefix = np::KeyPrefix(descending ? ~last : last);
+  size_t whole = 0, code_points = 0;
+  for (size_t i = 0; i < prefix.size();) {
+    const auto c = static_cast<unsigned char>(prefix[i]);
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + len > prefix.size()) break;
+    i += len;
+    whole = i;
+    ++code_points;
+  }
+  prefix.resize(whole);
+  prefix += m.literal;
+  if (prefix.size() < 8) return std::optional<Named>();  // names with it could have other keys
+  // The cluster: ties whose first match starts right after the whole
+  // characters. A name with the prefix that holds the query earlier too is
+  // among the others, read by id and skipped in the walk.
+  std::vector<Id> others, cluster;
+  for (size_t i = 0; i < found.size(); ++i) {
+    const Id id = found[i].second;
+    if (i >= first_tie) {
+      auto at = std::lower_bound(m.ids.begin(), m.ids.end(), id);
+      if (at != m.ids.end() && *at == id && m.starts[at - m.ids.begin()] == code_points) {
+        cluster.push_back(id);
+        continue;
+      }
+    }
+    others.push_back(id);
+  }
+  if (cluster.empty() || others.size() > kNamesToSort) return std::optional<Named>();
+  std::sort(cluster.begin(), cluster.end());
+  std::sort(others.begin(), others.end());
+  auto named = NamesInOrder(others, descending);
+  if (!named.ok()) return named.status();
+  // The cluster's first names in the page's direction: every name with the
+  // prefix holds the query and has the key, so it is a tie, in the cluster
+  // or among the others.
+  const size_t want = std::min(need, cluster.size());
+  const std::string coll = pool_->dialect().binary_collation;
+  const std::string cmp_coll = pool_->dialect().name == "sqlite" ? "" : " " + coll;
+  const std::string dir = descending ? " DESC" : "";
+  Params p;
+  const std::string bound = descending ? Bind(p, prefix + "\U0010FFFF") : Bind(p, prefix);
+  auto rows = Query("SELECT id, name FROM entities WHERE name" + cmp_coll + (descending ? " <= " : " >= ") +
+                        bound + " ORDER BY name " + coll + dir + ", id" + dir + " LIMIT " +
+                        Bind(p, static_cast<std::int64_t>(want + others.size())),
+                    p);
+  if (!rows.ok()) return rows.status();
+  size_t taken = 0;
+  for (const auto& r : *rows) {
+    if (taken == want) break;
+    const Id id = r.Int(0);
+    if (std::binary_search(others.begin(), others.end(), id)) continue;
+    // Written since the matches were read: not the cluster any more.
+    if (r.Str(1).rfind(prefix, 0) != 0 || !std::binary_search(cluster.begin(), cluster.end(), id))
+      return std::optional<Named>();
+    named->emplace_back(r.Str(1), id);
+    ++taken;
+  }
+  if (taken < want) return std::optional<Named>();
+  if (descending) std::sort(named->begin(), named->end(), std::greater<>());
+  else std::sort(named->begin(), named->end());
+  return std::optional<Named>(std::move(*named));
 }
 
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> SqlStore::KeyBlockRevisions(

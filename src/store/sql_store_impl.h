@@ -388,6 +388,10 @@ class SqlStore final : public Store {
   struct NameMatch {
     std::int64_t total = 0;
     std::vector<Id> ids;  // ascending: asked for, or a query of several grams
+    std::vector<std::uint16_t> starts;  // with ids: where each one's first match starts
+    // The query, when it is the matched names' own text (no ASCII letter
+    // that folding may have changed); else empty.
+    std::string literal;
     std::vector<std::uint64_t> bits;  // the same ids as a bitmap
     // A one-gram query's lists by block, when membership was asked for.
     std::map<std::int64_t, std::shared_ptr<const std::vector<name_postings::Entry>>> lists;
@@ -410,6 +414,13 @@ class SqlStore final : public Store {
   // matches are too sparse for that (more than `max_visits` entities).
   Result<std::optional<std::vector<Id>>> PageByKeyMerge(const NameMatch& m, int offset, int limit,
                                                         bool descending, size_t max_visits);
+  // The page's names when many matches tie on the last key: those whose
+  // query starts right after the key's whole characters all begin with them
+  // and the query, so the name index gives them in order from that prefix
+  // and only the others' names are read; nullopt when that does not apply.
+  Result<std::optional<std::vector<std::pair<std::string, Id>>>> NamesWithTieCluster(
+      const NameMatch& m, const std::vector<std::pair<std::uint64_t, Id>>& found, size_t need,
+      bool descending);
   // Of `ids` (ascending), those at [offset, offset + limit) in name order.
   Result<std::vector<Id>> PageByName(const NameMatch& m, int offset, int limit, bool descending);
   // (block, rev) of the name-key blocks: `only` those, or every one; from

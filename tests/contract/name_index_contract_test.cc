@@ -449,6 +449,55 @@ TEST_P(NameIndexContract, EveryStrategyOfANameSortedPage) {
   EXPECT_EQ(page->items.front().name, "填充2199");
 }
 
+// A Shanghai directory: most names start with 上海, so the 8-byte name key
+// ("上海" and two bytes of the third character) ties many matches. Among the
+// ties of the page's last key, those whose query starts right after 上海 (the
+// cluster) come from the name index in order from 上海 + query; the others'
+// names are read. Pages in both directions and deep ones equal the scan.
+TEST_P(NameIndexContract, MatchesTyingOnTheirKeyAreOrderedByName) {
+  std::vector<Entity> batch;
+  auto add = [&](const std::string& name) {
+    Entity e = NewEntity();
+    e.name = name;
+    batch.push_back(e);
+  };
+  for (int i = 0; i < 22000; ++i) add("填充" + std::to_string(i));
+  const std::vector<std::string> tails = {"有限公司", "商行", "经营部", "店", "专业合作社", "中心"};
+  for (int i = 0; i < 60; ++i) add("上海食品贸易" + tails[i % tails.size()] + std::to_string(i * 7 % 60));
+  for (int i = 0; i < 12; ++i) add("上海食堂" + std::to_string(i) + "食品贸易" + tails[i % tails.size()]);
+  for (int i = 0; i < 5; ++i) add("上海三食品贸易" + std::to_string(i));  // a smaller key
+  for (int i = 0; i < 40; ++i) add("上海食品加工" + std::to_string(i));    // the key, no match
+  std::shuffle(batch.begin(), batch.end(), rng_);
+  ASSERT_TRUE(store().UpsertEntities(batch, "import", nullptr).ok());
+  const std::string query = "食品贸易";
+  std::vector<std::pair<std::string, Id>> want;
+  for (const auto& r : AllRows())
+    if (r.name.find(query) != std::string::npos) want.emplace_back(r.name, r.id);
+  ASSERT_EQ(want.size(), 77u);
+  for (bool desc : {false, true}) {
+    auto order = want;
+    if (desc) std::sort(order.begin(), order.end(), std::greater<>());
+    else std::sort(order.begin(), order.end());
+    for (int offset : {0, 3, 6, 40, 70}) {
+      for (int limit : {1, 7, 20}) {
+        EntityQuery q;
+        q.name = query;
+        q.offset = offset;
+        q.limit = limit;
+        q.descending = desc;
+        auto page = store().SearchEntities(q);
+        ASSERT_TRUE(page.ok()) << page.status().ToString();
+        EXPECT_EQ(page->total, 77);
+        std::vector<Id> got, expected;
+        for (const auto& e : page->items) got.push_back(e.id);
+        for (int i = offset; i < offset + limit && i < static_cast<int>(order.size()); ++i)
+          expected.push_back(order[i].second);
+        EXPECT_EQ(got, expected) << "offset " << offset << " limit " << limit << (desc ? " descending" : "");
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NameIndexContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
