@@ -307,47 +307,11 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
 Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch& m, int offset,
                                                                  int limit, bool descending,
                                                                  size_t max_visits) {
-  using Sorted = RevisionCache<std::pair<std::uint64_t, std::uint16_t>>::Block;
   const size_t need = std::min<size_t>(m.total, static_cast<size_t>(offset) + limit);
   if (need == 0) return std::optional<std::vector<Id>>(std::vector<Id>{});
-  // Every key block, each in (key, id) order: kept in the view of the
-  // generation, else assembled from blocks cached per revision.
-  auto kept = m.view->SortedKeyOrder();
-  if (!kept) {
-    auto revs = KeyBlockRevisions(nullptr, *m.view);
-    if (!revs.ok()) return revs.status();
-    std::vector<std::pair<std::int64_t, Sorted>> assembled;
-    std::vector<std::pair<std::int64_t, std::int64_t>> missing;
-    for (const auto& [block, rev] : *revs) {
-      if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) assembled.emplace_back(block, std::move(hit));
-      else missing.emplace_back(block, rev);
-    }
-    auto keys = LoadKeyBlocks(missing);
-    if (!keys.ok()) return keys.status();
-    // A block rewritten since its revision was read comes at its new revision.
-    bool as_listed = true;
-    for (const auto& [block, at] : *keys) {
-      const auto& [rev, k] = at;
-      std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
-      for (size_t low = 0; low < k->size(); ++low)
-        if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
-      std::sort(sorted.begin(), sorted.end());
-      auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
-      name_cache_->sorted_keys.Put("", block, rev, decoded);
-      assembled.emplace_back(block, std::move(decoded));
-      auto listed = std::lower_bound(missing.begin(), missing.end(), std::make_pair(block, std::int64_t{0}),
-                                     [](const auto& x, const auto& y) { return x.first < y.first; });
-      as_listed = as_listed && listed != missing.end() && listed->first == block && listed->second == rev;
-    }
-    as_listed = as_listed && keys->size() == missing.size();
-    std::sort(assembled.begin(), assembled.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
-    kept = std::make_shared<const std::vector<std::pair<std::int64_t, Sorted>>>(std::move(assembled));
-    // Only the generation's own revisions make the generation's merge order.
-    auto own = m.view->KeyRevisions();
-    if (as_listed && own && *own == *revs) m.view->PutSortedKeyOrder(kept);
-  }
-  const auto& blocks = *kept;
+  auto kept = SortedKeyOrder(*m.view);
+  if (!kept.ok()) return kept.status();
+  const auto& blocks = **kept;
   // A k-way merge of the blocks in the page's direction: (key, id) as seen
   // from that direction, so "smaller" always means "earlier on the page".
   struct Head {
@@ -430,6 +394,50 @@ Result<std::optional<std::vector<Id>>> SqlStore::PageByKeyMerge(const NameMatch&
   std::vector<Id> page;
   for (size_t i = offset; i < named.size() && i < need; ++i) page.push_back(named[i].second);
   return std::optional<std::vector<Id>>(std::move(page));
+}
+
+Result<GenerationView::SortedKeyBlocks> SqlStore::SortedKeyOrder(GenerationView& view) {
+  using Sorted = RevisionCache<std::pair<std::uint64_t, std::uint16_t>>::Block;
+  if (auto kept = view.SortedKeyOrder()) return kept;
+  auto revs = KeyBlockRevisions(nullptr, view);
+  if (!revs.ok()) return revs.status();
+  std::vector<std::pair<std::int64_t, Sorted>> assembled;
+  std::vector<std::pair<std::int64_t, std::int64_t>> missing;
+  for (const auto& [block, rev] : *revs) {
+    if (auto hit = name_cache_->sorted_keys.Find("", block, rev)) assembled.emplace_back(block, std::move(hit));
+    else missing.emplace_back(block, rev);
+  }
+  auto keys = LoadKeyBlocks(missing);
+  if (!keys.ok()) return keys.status();
+  // A block rewritten since its revision was read comes at its new revision.
+  bool as_listed = true;
+  for (const auto& [block, at] : *keys) {
+    const auto& [rev, k] = at;
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> sorted;
+    for (size_t low = 0; low < k->size(); ++low)
+      if ((*k)[low] != 0) sorted.emplace_back((*k)[low], static_cast<std::uint16_t>(low));
+    std::sort(sorted.begin(), sorted.end());
+    auto decoded = std::make_shared<const decltype(sorted)>(std::move(sorted));
+    name_cache_->sorted_keys.Put("", block, rev, decoded);
+    assembled.emplace_back(block, std::move(decoded));
+    auto listed = std::lower_bound(missing.begin(), missing.end(), std::make_pair(block, std::int64_t{0}),
+                                   [](const auto& x, const auto& y) { return x.first < y.first; });
+    as_listed = as_listed && listed != missing.end() && listed->first == block && listed->second == rev;
+  }
+  as_listed = as_listed && keys->size() == missing.size();
+  std::sort(assembled.begin(), assembled.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  auto kept = std::make_shared<const std::vector<std::pair<std::int64_t, Sorted>>>(std::move(assembled));
+  // Only the generation's own revisions make the generation's merge order.
+  auto own = view.KeyRevisions();
+  if (as_listed && own && *own == *revs) view.PutSortedKeyOrder(kept);
+  return GenerationView::SortedKeyBlocks(kept);
+}
+
+Status SqlStore::WarmNameSearch() {
+  auto generation = NameIndexGeneration();
+  if (!generation.ok()) return generation.status();
+  return SortedKeyOrder(*name_cache_->View(*generation)).status();
 }
 
 Result<std::optional<std::vector<std::pair<std::string, Id>>>> SqlStore::NamesWithTieCluster(

@@ -217,6 +217,7 @@ class SqlStore final : public Store {
   Result<Entity> GetEntity(Id id) override;
   Result<Entity> FindEntityByCreditCode(const std::string& code) override;
   Result<EntityPage> SearchEntities(const EntityQuery& q) override;
+  Status WarmNameSearch() override;
   Result<std::vector<EntityVersion>> ListEntityVersions(Id id) override;
 
   // ---- holdings and registrations (sql_holdings.cc) ----
@@ -408,6 +409,9 @@ class SqlStore final : public Store {
   // entity_name_generation: drawn again by every write of the name index.
   Result<std::int64_t> NameIndexGeneration();
   Result<NameMatch> MatchName(const std::string& folded, NameWant want);
+  // Every key block's entities in (key, id) order at the view's generation:
+  // kept in the view, else assembled from blocks cached per revision.
+  Result<GenerationView::SortedKeyBlocks> SortedKeyOrder(GenerationView& view);
   // The page in name order found by merging every entity in name-key order
   // (each key block's entities sorted once per revision, cached) and testing
   // membership, until the page and its ties are known; nullopt when the

@@ -370,6 +370,9 @@ class Store {
   virtual Result<Entity> FindEntityByCreditCode(const std::string& code) = 0;
   // Same results, same order on every backend; ties broken by id.
   virtual Result<EntityPage> SearchEntities(const EntityQuery& q) = 0;
+  // Reads ahead what the first name searches would read (a server calls it
+  // once it listens, so that the first user does not wait); changes nothing.
+  virtual Status WarmNameSearch() { return Status::Ok(); }
   // Every saved version, newest first.
   virtual Result<std::vector<EntityVersion>> ListEntityVersions(Id id) = 0;
 

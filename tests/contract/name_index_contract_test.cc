@@ -449,6 +449,31 @@ TEST_P(NameIndexContract, EveryStrategyOfANameSortedPage) {
   EXPECT_EQ(page->items.front().name, "填充2199");
 }
 
+// The read-ahead a server does when it starts changes nothing (no new
+// generation) and leaves no stale view behind: searches agree with the scan
+// after it, after writes that follow it, and when another store warms up
+// after this one wrote.
+TEST_P(NameIndexContract, WarmingUpChangesNothing) {
+  std::vector<Id> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back(store().InsertEntity(NewEntity(), "test").value());
+  auto generation = [&] { return testing::RawRows(ts_, "SELECT generation FROM entity_name_generation").at(0); };
+  const std::string before = generation();
+  ASSERT_TRUE(store().WarmNameSearch().ok());
+  EXPECT_EQ(generation(), before);
+  ExpectSearchesAgree("warmed");
+  auto other = OpenStore(ts_.url);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  for (int round = 0; round < 3; ++round) {
+    Entity e = store().GetEntity(ids[rng_() % ids.size()]).value();
+    e.name = Word(7) + "食品";
+    ASSERT_TRUE(store().UpdateEntity(e, "test").ok());
+    ASSERT_TRUE((**other).WarmNameSearch().ok());
+    ExpectSearchesAgree("other store warmed after a rename, round " + std::to_string(round), &**other);
+    ASSERT_TRUE(store().WarmNameSearch().ok());
+    ExpectSearchesAgree("warmed after a rename, round " + std::to_string(round));
+  }
+}
+
 // A Shanghai directory: most names start with 上海, so the 8-byte name key
 // ("上海" and two bytes of the third character) ties many matches. Among the
 // ties of the page's last key, those whose query starts right after 上海 (the
