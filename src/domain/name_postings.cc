@@ -139,6 +139,24 @@ std::string KeyPrefix(std::uint64_t key) {
   return out;
 }
 
+KeyCharacters CharactersOf(std::uint64_t key) {
+  const std::string prefix = KeyPrefix(key);
+  KeyCharacters out;
+  for (size_t i = 0; i < prefix.size();) {
+    const auto c = static_cast<unsigned char>(prefix[i]);
+    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + len > prefix.size()) {
+      out.cut = prefix.substr(i);
+      out.cut_length = len;
+      break;
+    }
+    out.whole.append(prefix, i, len);
+    ++out.code_points;
+    i += len;
+  }
+  return out;
+}
+
 std::string EncodeKeys(const std::vector<std::uint64_t>& keys) {
   std::string out(keys.size() * 8, '\0');
   for (size_t i = 0; i < keys.size(); ++i)

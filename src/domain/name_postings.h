@@ -65,6 +65,15 @@ inline std::int64_t KeyBlockOf(std::int64_t id) { return id >> kKeyBlockBits; }
 std::uint64_t NameKey(std::string_view name);
 // The names between two keys' prefixes: the key's bytes without its padding.
 std::string KeyPrefix(std::uint64_t key);
+// The key's bytes as characters: the whole ones (and how many), and the first
+// bytes of the one the key cut, if any, with the length that character has.
+struct KeyCharacters {
+  std::string whole;
+  std::size_t code_points = 0;
+  std::string cut;
+  std::size_t cut_length = 0;
+};
+KeyCharacters CharactersOf(std::uint64_t key);
 std::string EncodeKeys(const std::vector<std::uint64_t>& keys);  // 8 bytes each, little-endian
 std::vector<std::uint64_t> DecodeKeys(std::string_view bytes);    // always kKeyBlockIds long
 

@@ -469,8 +469,8 @@ Status SqlStore::UpsertChunk(std::vector<Entity>& es, const std::string& source,
       in += (i > b ? ", " : "") + Bind(p, es[i].credit_code);
     // Locked (PostgreSQL): their names leave the index if they change.
     auto rows = Query("SELECT credit_code, id, version, name_fold, name FROM entities WHERE "
-                         "credit_code IN (" + in + ")" + pool_->dialect().for_update,
-                         p);
+                      "credit_code IN (" + in + ")" + pool_->dialect().for_update,
+                      p);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows)
       taken.emplace(r.Str(0), Taken{r.Int(1), static_cast<int>(r.Int(2)), r.Str(3), r.Str(4)});

@@ -154,13 +154,21 @@ Status ApplyChunk(Connection& c, const Dialect& d,
       .status();
 }
 
+// Whether a change moves the entity's name key (a new entity always has one).
+bool KeyChanges(const NameChange& ch) {
+  return ch.old_name.empty() || np::NameKey(ch.old_name) != np::NameKey(ch.new_name);
+}
+
+// Whether a change touches the index at all: its entries or its name key
+// (which the key bounds of its lists follow).
+bool IndexChanges(const NameChange& ch) { return ch.old_fold != ch.new_fold || KeyChanges(ch); }
+
 // Sets the name keys of the changed entities, a block of kKeyBlockIds at a time.
 Status WriteNameKeys(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
   std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::uint64_t>>> by_block;
   for (const auto& ch : changes) {
-    const std::uint64_t key = np::NameKey(ch.new_name);
-    if (!ch.old_name.empty() && np::NameKey(ch.old_name) == key) continue;
-    by_block[np::KeyBlockOf(ch.id)].emplace_back(ch.id & np::kKeyBlockMask, key);
+    if (!KeyChanges(ch)) continue;
+    by_block[np::KeyBlockOf(ch.id)].emplace_back(ch.id & np::kKeyBlockMask, np::NameKey(ch.new_name));
   }
   for (auto it = by_block.begin(); it != by_block.end();) {
     std::vector<decltype(it)> chunk;
@@ -212,11 +220,7 @@ Status NewGeneration(Connection& c) {
 Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<NameChange>& changes) {
   // Writes that keep every folded name and name key change nothing: no new
   // generation, so searchers keep what they have read.
-  const bool changing = std::any_of(changes.begin(), changes.end(), [](const NameChange& ch) {
-    return ch.old_name.empty() || ch.old_fold != ch.new_fold ||
-           np::NameKey(ch.old_name) != np::NameKey(ch.new_name);
-  });
-  if (!changing) return Status::Ok();
+  if (std::none_of(changes.begin(), changes.end(), IndexChanges)) return Status::Ok();
   JG_RETURN_IF_ERROR(NewGeneration(c));
   // Keys first: the lists' key bounds are computed from them (and every
   // writer locks keys, then lists, in that order).
@@ -225,7 +229,7 @@ Status WriteNamePostings(Connection& c, const Dialect& d, const std::vector<Name
   for (const auto& ch : changes) {
     // An unchanged folded name keeps its entries, but a new name key may move
     // its lists' key bounds: those rows are rewritten too.
-    if (ch.old_fold == ch.new_fold && np::NameKey(ch.old_name) == np::NameKey(ch.new_name)) continue;
+    if (!IndexChanges(ch)) continue;
     const std::int64_t block = np::BlockOf(ch.id);
     const auto low = static_cast<std::uint16_t>(ch.id & np::kBlockMask);
     for (const auto& g : np::GramPositions(ch.old_fold)) {

@@ -190,21 +190,19 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
   // The prefix as a bound the database accepts as text: a character the key
   // cut is completed with the least (greatest, walking down) bytes it can
   // have, so the bound stays on the right side of every name with that key.
-  std::string start = np::KeyPrefix(key);
-  for (size_t i = start.size(); i-- > 0;) {
-    const auto c = static_cast<unsigned char>(start[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    for (size_t at = start.size(); at < i + len; ++at) {
+  const auto chars = np::CharactersOf(key);
+  std::string start = chars.whole + chars.cut;
+  if (!chars.cut.empty()) {
+    const auto c = static_cast<unsigned char>(chars.cut[0]);
+    for (size_t at = chars.cut.size(); at < chars.cut_length; ++at) {
       // The second byte of E0, ED, F0 and F4 sequences has a narrower range.
       unsigned char lo = 0x80, hi = 0xBF;
-      if (at == i + 1 && c == 0xE0) lo = 0xA0;
-      if (at == i + 1 && c == 0xED) hi = 0x9F;
-      if (at == i + 1 && c == 0xF0) lo = 0x90;
-      if (at == i + 1 && c == 0xF4) hi = 0x8F;
+      if (at == 1 && c == 0xE0) lo = 0xA0;
+      if (at == 1 && c == 0xED) hi = 0x9F;
+      if (at == 1 && c == 0xF0) lo = 0x90;
+      if (at == 1 && c == 0xF4) hi = 0x8F;
       start += static_cast<char>(descending ? hi : lo);
     }
-    break;
   }
   std::optional<std::pair<std::string, Id>> after;
   std::int64_t chunk = std::clamp<std::int64_t>(static_cast<std::int64_t>(need) * 2, 32, 4096);
@@ -450,19 +448,10 @@ Result<std::optional<std::vector<std::pair<std::string, Id>>>> SqlStore::NamesWi
   size_t first_tie = found.size();
   while (first_tie > 0 && found[first_tie - 1].first == last) --first_tie;
   if (found.size() - first_tie < kTieCluster) return std::optional<Named>();
-  // The key's whole characters, and how many code points they are.
-  std::string prefix = np::KeyPrefix(descending ? ~last : last);
-  size_t whole = 0, code_points = 0;
-  for (size_t i = 0; i < prefix.size();) {
-    const auto c = static_cast<unsigned char>(prefix[i]);
-    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + len > prefix.size()) break;
-    i += len;
-    whole = i;
-    ++code_points;
-  }
-  prefix.resize(whole);
-  prefix += m.literal;
+  // The key's whole characters, then the query.
+  const auto chars = np::CharactersOf(descending ? ~last : last);
+  const size_t code_points = chars.code_points;
+  const std::string prefix = chars.whole + m.literal;
   if (prefix.size() < 8) return std::optional<Named>();  // names with it could have other keys
   // The cluster: ties whose first match starts right after the whole
   // characters. A name with the prefix that holds the query earlier too is

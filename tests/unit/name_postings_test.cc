@@ -79,5 +79,24 @@ TEST(NamePostings, MatchesAreExactlyTheSubstringMatches) {
   }
 }
 
+
+// A key cuts 上海食品 after two bytes of 食: whole 上海, cut E9 A3 of a
+// three-byte character; an ASCII key has no cut; a short name is all whole.
+TEST(NamePostings, KeyCharactersSplitWhereTheKeyCutsACharacter) {
+  auto a = CharactersOf(NameKey("上海食品"));
+  EXPECT_EQ(a.whole, "上海");
+  EXPECT_EQ(a.code_points, 2u);
+  EXPECT_EQ(a.cut, std::string("\xE9\xA3"));
+  EXPECT_EQ(a.cut_length, 3u);
+  auto b = CharactersOf(NameKey("abcdefghij"));
+  EXPECT_EQ(b.whole, "abcdefgh");
+  EXPECT_EQ(b.code_points, 8u);
+  EXPECT_TRUE(b.cut.empty());
+  auto c = CharactersOf(NameKey("马陆"));
+  EXPECT_EQ(c.whole, "马陆");
+  EXPECT_EQ(c.code_points, 2u);
+  EXPECT_TRUE(c.cut.empty());
+}
+
 }  // namespace
 }  // namespace jg::name_postings
