@@ -137,6 +137,10 @@ std::string QueryOf(int arg, size_t n) {
   return arg == kStream ? StreamQueries()[n % StreamQueries().size()] : kQueries[arg];
 }
 
+// The stream's calls by store and fragment: JG_BENCH_VERBOSE=1 prints the
+// slowest fragments, where the stream's p99 comes from.
+std::map<std::string, std::map<std::string, std::vector<double>>> g_fragments;
+
 // The first search of each query in this process: its blocks and views are
 // read from the database (a server pays this once after it starts).
 std::map<std::string, std::map<std::string, double>> g_first;
@@ -164,6 +168,7 @@ void BM_NameSearch_Index(benchmark::State& state, const std::string& backend) {
     auto t0 = Clock::now();
     auto page = f.ts.store->SearchEntities(q);
     samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    if (arg == kStream) g_fragments[backend][q.name].push_back(samples.back());
     if (!page.ok()) return state.SkipWithError(page.status().ToString().c_str());
     total = page->total;
   }
@@ -244,6 +249,19 @@ void PrintPercentiles() {
                   Percentile(l->second, 0.5), Percentile(l->second, 0.99),
                   Percentile(l->second, 0.5) / Percentile(i->second, 0.5));
     }
+  }
+  if (!std::getenv("JG_BENCH_VERBOSE")) return;
+  for (const auto& [backend, by] : g_fragments) {
+    std::vector<std::pair<double, std::string>> slowest;
+    for (const auto& [fragment, ms] : by) slowest.emplace_back(Percentile(ms, 0.5), fragment);
+    std::sort(slowest.rbegin(), slowest.rend());
+    std::printf("\n%s, slowest fragments (p50 / max of their calls):", backend.c_str());
+    for (size_t i = 0; i < slowest.size() && i < 8; ++i) {
+      const auto& ms = by.at(slowest[i].second);
+      std::printf(" %s %.2f / %.2f ms;", slowest[i].second.c_str(), slowest[i].first,
+                  *std::max_element(ms.begin(), ms.end()));
+    }
+    std::printf("\n");
   }
 }
 

@@ -125,36 +125,71 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
   return ids;
 }
 
-std::uint64_t NameKey(std::string_view name) {
-  std::uint64_t k = 0;
-  for (size_t i = 0; i < 8; ++i)
-    k = (k << 8) | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
-  return k;
+namespace {
+
+constexpr std::uint32_t kOpen = 0xFFFF;
+
+// The code point at `at` of valid UTF-8 and its length in bytes.
+std::pair<std::uint32_t, size_t> CodePointAt(std::string_view s, size_t at) {
+  const auto c = static_cast<unsigned char>(s[at]);
+  const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+  for (size_t i = 1; i < len && at + i < s.size(); ++i)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[at + i]) & 0x3F);
+  return {cp, len};
 }
 
-std::string KeyPrefix(std::uint64_t key) {
-  std::string out;
-  for (int i = 7; i >= 0; --i) out += static_cast<char>((key >> (8 * i)) & 0xFF);
-  while (!out.empty() && out.back() == '\0') out.pop_back();
-  return out;
+void AppendUtf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::uint64_t NameKey(std::string_view name) {
+  std::uint64_t k = 0;
+  size_t n = 0;
+  for (size_t at = 0; at < name.size() && n < kKeyCharacters;) {
+    auto [cp, len] = CodePointAt(name, at);
+    at += len;
+    ++n;
+    k = (k << 16) | std::min(cp, kOpen);
+    if (cp >= kOpen) break;
+  }
+  return k << (16 * (kKeyCharacters - n));
 }
 
 KeyCharacters CharactersOf(std::uint64_t key) {
-  const std::string prefix = KeyPrefix(key);
   KeyCharacters out;
-  for (size_t i = 0; i < prefix.size();) {
-    const auto c = static_cast<unsigned char>(prefix[i]);
-    const size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + len > prefix.size()) {
-      out.cut = prefix.substr(i);
-      out.cut_length = len;
+  for (size_t i = 0; i < kKeyCharacters; ++i) {
+    const auto cp = static_cast<std::uint32_t>((key >> (16 * (kKeyCharacters - 1 - i))) & 0xFFFF);
+    if (cp == 0) break;
+    if (cp == kOpen) {
+      out.open = true;
       break;
     }
-    out.whole.append(prefix, i, len);
+    AppendUtf8(out.whole, cp);
     ++out.code_points;
-    i += len;
   }
   return out;
+}
+
+bool KeyIsFixedBy(std::string_view prefix) {
+  size_t n = 0;
+  for (size_t at = 0; at < prefix.size() && n < kKeyCharacters; ++n) {
+    auto [cp, len] = CodePointAt(prefix, at);
+    if (cp >= kOpen) return true;
+    at += len;
+  }
+  return n == kKeyCharacters;
 }
 
 std::string EncodeKeys(const std::vector<std::uint64_t>& keys) {

@@ -56,24 +56,29 @@ std::vector<std::int64_t> MatchBlock(std::int64_t block,
                                      const std::vector<const std::vector<Entry>*>& lists,
                                      std::vector<std::uint16_t>* starts = nullptr);
 
-// Name order without the names: the first 8 bytes of a name as a big-endian
-// number (0-padded), so a < b between keys means the same between names, and
-// equal keys leave the names to decide. Kept per block of kKeyBlockIds ids.
+// Name order without the names: the first kKeyCharacters code points of a
+// name, 16 bits each, as one big-endian number (0-padded), so a < b between
+// keys means the same between names (byte order of UTF-8 is code point
+// order), and equal keys leave the names to decide. A code point of U+FFFF or
+// beyond is kept as 0xFFFF and ends the key: the key then only bounds that
+// character from below. Four whole Chinese characters (上海食品) where the
+// name's first 8 bytes held two and a third of one. Names are valid UTF-8.
+// Kept per block of kKeyBlockIds ids.
 constexpr int kKeyBlockBits = 12;
 constexpr std::int64_t kKeyBlockMask = (std::int64_t{1} << kKeyBlockBits) - 1;
+constexpr std::size_t kKeyCharacters = 4;
 inline std::int64_t KeyBlockOf(std::int64_t id) { return id >> kKeyBlockBits; }
 std::uint64_t NameKey(std::string_view name);
-// The names between two keys' prefixes: the key's bytes without its padding.
-std::string KeyPrefix(std::uint64_t key);
-// The key's bytes as characters: the whole ones (and how many), and the first
-// bytes of the one the key cut, if any, with the length that character has.
+// The characters a key holds: the whole ones (and how many), and whether
+// the key ends in one it only bounds from below (U+FFFF or beyond).
 struct KeyCharacters {
   std::string whole;
   std::size_t code_points = 0;
-  std::string cut;
-  std::size_t cut_length = 0;
+  bool open = false;
 };
 KeyCharacters CharactersOf(std::uint64_t key);
+// True if every name that starts with `prefix` has the key of `prefix`.
+bool KeyIsFixedBy(std::string_view prefix);
 std::string EncodeKeys(const std::vector<std::uint64_t>& keys);  // 8 bytes each, little-endian
 std::vector<std::uint64_t> DecodeKeys(std::string_view bytes);    // always kKeyBlockIds long
 

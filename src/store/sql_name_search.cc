@@ -188,22 +188,11 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::WalkFromPrefix(
   const std::string dir = descending ? " DESC" : "";
   const std::string order = " ORDER BY name " + coll + dir + ", id" + dir;
   // The prefix as a bound the database accepts as text: a character the key
-  // cut is completed with the least (greatest, walking down) bytes it can
-  // have, so the bound stays on the right side of every name with that key.
+  // only bounds from below (U+FFFF or beyond) is completed with the least
+  // such one walking up; walking down, every name with the key sorts at or
+  // before the whole characters followed by the greatest one.
   const auto chars = np::CharactersOf(key);
-  std::string start = chars.whole + chars.cut;
-  if (!chars.cut.empty()) {
-    const auto c = static_cast<unsigned char>(chars.cut[0]);
-    for (size_t at = chars.cut.size(); at < chars.cut_length; ++at) {
-      // The second byte of E0, ED, F0 and F4 sequences has a narrower range.
-      unsigned char lo = 0x80, hi = 0xBF;
-      if (at == 1 && c == 0xE0) lo = 0xA0;
-      if (at == 1 && c == 0xED) hi = 0x9F;
-      if (at == 1 && c == 0xF0) lo = 0x90;
-      if (at == 1 && c == 0xF4) hi = 0x8F;
-      start += static_cast<char>(descending ? hi : lo);
-    }
-  }
+  const std::string start = chars.whole + (chars.open && !descending ? "\xEF\xBF\xBF" : "");
   std::optional<std::pair<std::string, Id>> after;
   std::int64_t chunk = std::clamp<std::int64_t>(static_cast<std::int64_t>(need) * 2, 32, 4096);
   while (named.size() < need && read < budget) {
@@ -272,21 +261,29 @@ Result<std::vector<Id>> SqlStore::PageByName(const NameMatch& m, int offset, int
   // its key: the page is among them.
   std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(need - 1), keyed.end());
   const std::uint64_t last = keyed[need - 1].first;
+  std::vector<std::pair<std::uint64_t, Id>> found;  // (direction key, direction id), in order
+  for (const auto& kid : keyed)
+    if (kid.first <= last) found.push_back(kid);
+  std::sort(found.begin(), found.end());
   std::vector<Id> cands;
-  std::uint64_t first = last;
-  for (const auto& [k, id] : keyed) {
-    if (k > last) continue;
-    cands.push_back(descending ? -id : id);
-    first = std::min(first, k);
+  for (auto& f : found) {
+    if (descending) f.second = -f.second;  // the real ids from here on
+    cands.push_back(f.second);
   }
+  const std::uint64_t first = found.front().first;
+  // Many tie on the last key: their cluster from the name index, as the
+  // merge does.
+  auto clustered = NamesWithTieCluster(m, found, need, descending);
+  if (!clustered.ok()) return clustered.status();
+  std::vector<std::pair<std::string, Id>> named;
+  if (*clustered) named = std::move(**clustered);
   // In id order, as the walk and the name fetch expect them.
   std::sort(cands.begin(), cands.end());
-  std::vector<std::pair<std::string, Id>> named;
   // Many share a key (a common prefix): walk the name order from the first of
   // them, meeting the matches in order — unless they are sparse there; then,
   // as for a few, read their names and sort.
-  bool walked = false;
-  if (cands.size() > kNamesToSort) {
+  bool walked = static_cast<bool>(*clustered);
+  if (!walked && cands.size() > kNamesToSort) {
     auto w = WalkFromPrefix(m, descending ? ~first : first, need, descending, 8 * cands.size());
     if (!w.ok()) return w.status();
     walked = w->size() == need;
@@ -448,23 +445,42 @@ Result<std::optional<std::vector<std::pair<std::string, Id>>>> SqlStore::NamesWi
   size_t first_tie = found.size();
   while (first_tie > 0 && found[first_tie - 1].first == last) --first_tie;
   if (found.size() - first_tie < kTieCluster) return std::optional<Named>();
-  // The key's whole characters, then the query.
+  // The cluster: the ties whose first match starts at one place s within the
+  // key's whole characters or right after them (the place most of them
+  // share). Every name with the key's first s characters followed by the
+  // query (or with the key's characters, where they go on past the query)
+  // holds the query at s and has the key. A name with that prefix that holds
+  // the query earlier too is among the others, read by id and skipped in the
+  // walk.
   const auto chars = np::CharactersOf(descending ? ~last : last);
-  const size_t code_points = chars.code_points;
-  const std::string prefix = chars.whole + m.literal;
-  if (prefix.size() < 8) return std::optional<Named>();  // names with it could have other keys
-  // The cluster: ties whose first match starts right after the whole
-  // characters. A name with the prefix that holds the query earlier too is
-  // among the others, read by id and skipped in the walk.
+  std::map<size_t, size_t> at_start;
+  auto start_of = [&](Id id) -> std::optional<size_t> {
+    auto at = std::lower_bound(m.ids.begin(), m.ids.end(), id);
+    if (at == m.ids.end() || *at != id) return std::nullopt;
+    return m.starts[at - m.ids.begin()];
+  };
+  for (size_t i = first_tie; i < found.size(); ++i)
+    if (auto s = start_of(found[i].second); s && *s <= chars.code_points) ++at_start[*s];
+  if (at_start.empty()) return std::optional<Named>();
+  const size_t s = std::max_element(at_start.begin(), at_start.end(), [](const auto& x, const auto& y) {
+                     return x.second < y.second;
+                   })->first;
+  size_t head = 0;  // bytes of the key's first s characters
+  for (size_t n = 0; n < s; ++n) {
+    const auto c = static_cast<unsigned char>(chars.whole[head]);
+    head += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  }
+  std::string prefix = chars.whole.substr(0, head) + m.literal;
+  const size_t shared = std::min(prefix.size(), chars.whole.size());
+  if (prefix.compare(0, shared, chars.whole, 0, shared) != 0) return std::optional<Named>();
+  if (chars.whole.size() > prefix.size()) prefix = chars.whole;
+  if (!np::KeyIsFixedBy(prefix)) return std::optional<Named>();  // names with it could have other keys
   std::vector<Id> others, cluster;
   for (size_t i = 0; i < found.size(); ++i) {
     const Id id = found[i].second;
-    if (i >= first_tie) {
-      auto at = std::lower_bound(m.ids.begin(), m.ids.end(), id);
-      if (at != m.ids.end() && *at == id && m.starts[at - m.ids.begin()] == code_points) {
-        cluster.push_back(id);
-        continue;
-      }
+    if (i >= first_tie && start_of(id) == s) {
+      cluster.push_back(id);
+      continue;
     }
     others.push_back(id);
   }

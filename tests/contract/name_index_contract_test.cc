@@ -474,11 +474,12 @@ TEST_P(NameIndexContract, WarmingUpChangesNothing) {
   }
 }
 
-// A Shanghai directory: most names start with 上海, so the 8-byte name key
-// ("上海" and two bytes of the third character) ties many matches. Among the
-// ties of the page's last key, those whose query starts right after 上海 (the
-// cluster) come from the name index in order from 上海 + query; the others'
-// names are read. Pages in both directions and deep ones equal the scan.
+// A Shanghai directory: most names start with 上海 and a common word, so the
+// name key (the first four characters, 上海食品) ties many matches. Among the
+// ties of the page's last key, those whose query starts at one place within
+// the key (the cluster) come from the name index in order from the key's
+// characters before it and the query; the others' names are read. Pages in
+// both directions and deep ones equal the scan.
 TEST_P(NameIndexContract, MatchesTyingOnTheirKeyAreOrderedByName) {
   std::vector<Entity> batch;
   auto add = [&](const std::string& name) {
@@ -494,30 +495,34 @@ TEST_P(NameIndexContract, MatchesTyingOnTheirKeyAreOrderedByName) {
   for (int i = 0; i < 40; ++i) add("上海食品加工" + std::to_string(i));    // the key, no match
   std::shuffle(batch.begin(), batch.end(), rng_);
   ASSERT_TRUE(store().UpsertEntities(batch, "import", nullptr).ok());
-  const std::string query = "食品贸易";
-  std::vector<std::pair<std::string, Id>> want;
-  for (const auto& r : AllRows())
-    if (r.name.find(query) != std::string::npos) want.emplace_back(r.name, r.id);
-  ASSERT_EQ(want.size(), 77u);
-  for (bool desc : {false, true}) {
-    auto order = want;
-    if (desc) std::sort(order.begin(), order.end(), std::greater<>());
-    else std::sort(order.begin(), order.end());
-    for (int offset : {0, 3, 6, 40, 70}) {
-      for (int limit : {1, 7, 20}) {
-        EntityQuery q;
-        q.name = query;
-        q.offset = offset;
-        q.limit = limit;
-        q.descending = desc;
-        auto page = store().SearchEntities(q);
-        ASSERT_TRUE(page.ok()) << page.status().ToString();
-        EXPECT_EQ(page->total, 77);
-        std::vector<Id> got, expected;
-        for (const auto& e : page->items) got.push_back(e.id);
-        for (int i = offset; i < offset + limit && i < static_cast<int>(order.size()); ++i)
-          expected.push_back(order[i].second);
-        EXPECT_EQ(got, expected) << "offset " << offset << " limit " << limit << (desc ? " descending" : "");
+  // The query right after the key's first two characters, inside its third
+  // one, and within its four.
+  for (const std::string query : {"食品贸易", "品贸易", "海食品"}) {
+    std::vector<std::pair<std::string, Id>> want;
+    for (const auto& r : AllRows())
+      if (r.name.find(query) != std::string::npos) want.emplace_back(r.name, r.id);
+    if (query == "食品贸易") ASSERT_EQ(want.size(), 77u);
+    for (bool desc : {false, true}) {
+      auto order = want;
+      if (desc) std::sort(order.begin(), order.end(), std::greater<>());
+      else std::sort(order.begin(), order.end());
+      for (int offset : {0, 3, 6, 40, 70}) {
+        for (int limit : {1, 7, 20}) {
+          EntityQuery q;
+          q.name = query;
+          q.offset = offset;
+          q.limit = limit;
+          q.descending = desc;
+          auto page = store().SearchEntities(q);
+          ASSERT_TRUE(page.ok()) << page.status().ToString();
+          EXPECT_EQ(page->total, static_cast<std::int64_t>(want.size())) << query;
+          std::vector<Id> got, expected;
+          for (const auto& e : page->items) got.push_back(e.id);
+          for (int i = offset; i < offset + limit && i < static_cast<int>(order.size()); ++i)
+            expected.push_back(order[i].second);
+          EXPECT_EQ(got, expected) << query << " offset " << offset << " limit " << limit
+                                   << (desc ? " descending" : "");
+        }
       }
     }
   }

@@ -80,22 +80,58 @@ TEST(NamePostings, MatchesAreExactlyTheSubstringMatches) {
 }
 
 
-// A key cuts 上海食品 after two bytes of 食: whole 上海, cut E9 A3 of a
-// three-byte character; an ASCII key has no cut; a short name is all whole.
-TEST(NamePostings, KeyCharactersSplitWhereTheKeyCutsACharacter) {
-  auto a = CharactersOf(NameKey("上海食品"));
-  EXPECT_EQ(a.whole, "上海");
-  EXPECT_EQ(a.code_points, 2u);
-  EXPECT_EQ(a.cut, std::string("\xE9\xA3"));
-  EXPECT_EQ(a.cut_length, 3u);
+// A key holds four whole characters: 上海食品 of a longer name, abcd of an
+// ASCII one; a short name is all whole; a character beyond U+FFFF ends the
+// key open (it only bounds that character from below).
+TEST(NamePostings, KeysHoldTheFirstFourCharacters) {
+  auto a = CharactersOf(NameKey("上海食品贸易有限公司"));
+  EXPECT_EQ(a.whole, "上海食品");
+  EXPECT_EQ(a.code_points, 4u);
+  EXPECT_FALSE(a.open);
   auto b = CharactersOf(NameKey("abcdefghij"));
-  EXPECT_EQ(b.whole, "abcdefgh");
-  EXPECT_EQ(b.code_points, 8u);
-  EXPECT_TRUE(b.cut.empty());
+  EXPECT_EQ(b.whole, "abcd");
+  EXPECT_EQ(b.code_points, 4u);
   auto c = CharactersOf(NameKey("马陆"));
   EXPECT_EQ(c.whole, "马陆");
   EXPECT_EQ(c.code_points, 2u);
-  EXPECT_TRUE(c.cut.empty());
+  EXPECT_FALSE(c.open);
+  auto d = CharactersOf(NameKey("嘉\U00020000定公司"));
+  EXPECT_EQ(d.whole, "嘉");
+  EXPECT_TRUE(d.open);
+  EXPECT_EQ(NameKey("嘉\U00020000定"), NameKey("嘉\U00020001甲"));
+  EXPECT_TRUE(KeyIsFixedBy("上海食品"));
+  EXPECT_FALSE(KeyIsFixedBy("上海食"));
+  EXPECT_TRUE(KeyIsFixedBy("嘉\U00020000"));
+}
+
+// The key keeps the names' order (UTF-8 byte order, as ORDER BY name COLLATE
+// "C" and SQLite's BINARY sort): a < b gives key(a) <= key(b), and key(a) <
+// key(b) only when a < b; a prefix that fixes the key fixes it for every name
+// that starts with it.
+TEST(NamePostings, KeysKeepTheOrderOfNames) {
+  const std::vector<std::string> alphabet = {"a", "(", "0", "\u00E9", "\u4E0A", "\u6D77", "\u4E0B",
+                                             "\uFF08", "\uFFFD", "\U00010000", "\U00020000", "\U0010FFFD"};
+  std::mt19937 rng(7);
+  auto name = [&] {
+    std::string s;
+    const int n = 1 + static_cast<int>(rng() % 7);
+    for (int i = 0; i < n; ++i) s += alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string x = name(), y = name();
+    const auto kx = NameKey(x), ky = NameKey(y);
+    if (x < y) {
+      EXPECT_LE(kx, ky) << x << " / " << y;
+    }
+    if (kx < ky) {
+      EXPECT_LT(x, y) << x << " / " << y;
+    }
+    EXPECT_NE(kx, 0u);
+    if (KeyIsFixedBy(x)) {
+      EXPECT_EQ(NameKey(x + y), kx) << x << " / " << y;
+    }
+  }
 }
 
 }  // namespace
