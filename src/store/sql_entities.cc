@@ -291,7 +291,14 @@ Result<EntityPage> SqlStore::SearchByName(const EntityQuery& q, const std::strin
     // Matches spread thin over name order: met early in name-key order, or
     // sparse, so few, and sorted whole.
     if (spread <= kMaxMergeVisits / 2) {
-      auto merged = PageByKeyMerge(*m, offset, limit, q.descending, kMaxMergeVisits);
+      // With the matches known (a query of several grams), sorting them by
+      // key costs about a visit each: the merge stops at as many visits.
+      // (The least key a match can have is only a bound: 装饰服饰's is 上海服饰,
+      // from names with 服饰服饰, and 60k entities came before the first match.)
+      const size_t visits = m->membership_by_lists
+                                ? kMaxMergeVisits
+                                : std::min(kMaxMergeVisits, std::max(static_cast<size_t>(m->total), 4 * need));
+      auto merged = PageByKeyMerge(*m, offset, limit, q.descending, visits);
       if (!merged.ok()) return merged.status();
       if (*merged) return FetchEntities(**merged, page);
     }

@@ -585,6 +585,7 @@ Result<std::vector<std::pair<std::string, Id>>> SqlStore::NamesInOrder(std::vect
   auto add = [&](const std::vector<Row>& rows) {
     for (const auto& r : rows) named.emplace_back(r.Str(1), r.Int(0));
   };
+  if (ids.empty()) return named;
   if (pool_->dialect().name == "postgresql") {
     // One array parameter: an IN list of hundreds of parameters cost
     // PostgreSQL more to parse and plan than to read the rows.
