@@ -530,6 +530,49 @@ TEST_P(NameIndexContract, MatchesTyingOnTheirKeyAreOrderedByName) {
   }
 }
 
+// More known matches than are sorted outright (10,000) and a page deep enough
+// not to walk: the merge in key order answers (the deepest page, 9,000 in,
+// by sorting the matches), its ties (the key 上海食品 of every match) from
+// the cluster at the query's place in the key.
+TEST_P(NameIndexContract, DeepPagesOfManyMatchesComeFromTheMerge) {
+  std::vector<Entity> batch;
+  auto add = [&](const std::string& name) {
+    Entity e = NewEntity();
+    e.name = name;
+    batch.push_back(e);
+  };
+  const std::vector<std::string> tails = {"有限公司", "商行", "经营部", "店"};
+  for (int i = 0; i < 10500; ++i) add("上海食品贸易" + tails[i % tails.size()] + std::to_string(i % 700));
+  for (int i = 0; i < 1500; ++i) add("上海食堂" + std::to_string(i));
+  std::shuffle(batch.begin(), batch.end(), rng_);
+  ASSERT_TRUE(store().UpsertEntities(batch, "import", nullptr).ok());
+  for (const std::string query : {"食品贸易", "品贸易"}) {
+    std::vector<std::pair<std::string, Id>> want;
+    for (const auto& r : AllRows())
+      if (r.name.find(query) != std::string::npos) want.emplace_back(r.name, r.id);
+    ASSERT_EQ(want.size(), 10500u);
+    for (bool desc : {false, true}) {
+      auto order = want;
+      if (desc) std::sort(order.begin(), order.end(), std::greater<>());
+      else std::sort(order.begin(), order.end());
+      for (int offset : {1000, 4000, 9000}) {
+        EntityQuery q;
+        q.name = query;
+        q.offset = offset;
+        q.limit = 20;
+        q.descending = desc;
+        auto page = store().SearchEntities(q);
+        ASSERT_TRUE(page.ok()) << page.status().ToString();
+        EXPECT_EQ(page->total, 10500);
+        std::vector<Id> got, expected;
+        for (const auto& e : page->items) got.push_back(e.id);
+        for (int i = offset; i < offset + 20; ++i) expected.push_back(order[i].second);
+        EXPECT_EQ(got, expected) << query << " offset " << offset << (desc ? " descending" : "");
+      }
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NameIndexContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
 
