@@ -81,6 +81,8 @@ struct EntityService::ImportTable {
   size_t estimated_rows = 0;
   // Set for a spreadsheet: a whole number in a date column is a serial day.
   std::optional<ExcelDateSystem> serial_dates;
+  // The file as received: its SM3 goes into the report and the audit log.
+  std::string_view file;
 };
 
 Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::string& bytes,
@@ -90,8 +92,8 @@ Result<ImportReport> EntityService::ImportFile(const Actor* actor, const std::st
         RequirePermission(env_.store, *actor, Permission::kImportEntities, std::nullopt));
   }
   ImportReport rep;
-  rep.file_sm3 = Sm3Hex(bytes);
   ImportTable table;
+  table.file = bytes;
   if (LooksLikeZip(bytes)) {
     rep.format = "xlsx";
     rep.encoding = "UTF-8";
@@ -282,6 +284,7 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
 
   if (dry_run) {
     JG_RETURN_IF_ERROR(check_rows([](std::vector<Entity>&) {}));
+    rep.file_sm3 = Sm3Hex(table.file);
     return rep;
   }
   // Checking and writing overlap: the rows are checked on a second thread
@@ -295,6 +298,7 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     bool finished = false;  // the checker is done (`checked` is its outcome)
     bool discard = false;   // the writer stopped: chunks are dropped
     Status checked;
+    std::string file_sm3;  // hashed by the checker once the rows are checked
   } q;
   std::thread checker([&] {
     Status st;
@@ -308,7 +312,11 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
     } catch (const std::exception& e) {
       st = Internal(std::string("导入校验失败：") + e.what());
     }
+    // The file's SM3 (0.7 s for 166 MB) here, while the writer still writes,
+    // rather than before the first row is checked.
+    std::string sm3 = st.ok() && !refused ? Sm3Hex(table.file) : "";
     std::lock_guard lock(q.mu);
+    q.file_sm3 = std::move(sm3);
     q.checked = st;
     q.finished = true;
     q.cv.notify_all();
@@ -340,6 +348,10 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
                         tx.UpsertEntityChunks(next, table.estimated_rows, "import", {}));
     rep.inserted = counts.inserted;
     rep.updated = counts.updated;
+    {
+      std::lock_guard lock(q.mu);  // the checker is done: every chunk was taken
+      rep.file_sm3 = q.file_sm3;
+    }
     nlohmann::json detail = {{"file_sm3", rep.file_sm3}, {"format", rep.format},
                              {"encoding", rep.encoding},
                              {"rows", rep.rows},         {"inserted", rep.inserted},

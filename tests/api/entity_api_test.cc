@@ -2,6 +2,7 @@
 // the all-or-nothing import with its report, export.
 #include <gtest/gtest.h>
 
+#include "domain/sm3.h"
 #include "support/credit_codes.h"
 #include "support/test_server.h"
 
@@ -134,16 +135,19 @@ TEST_P(EntityApi, ImportIsAllOrNothingWithAPerRowReport) {
   auto dry = Import(admin, good, "?dry_run=1");
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_FALSE(dry.json()["applied"].get<bool>());
+  EXPECT_EQ(dry.json()["file_sm3"], Sm3Hex(good));
   EXPECT_EQ(admin.Get("/api/v1/entities").json()["total"], 0);
   auto ok = Import(admin, good);
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json()["inserted"], 2);
+  EXPECT_EQ(ok.json()["file_sm3"], Sm3Hex(good));  // the file as received, in the report and the log
   // Importing again updates by credit code instead of duplicating.
   auto again = Import(admin, good);
   EXPECT_EQ(again.json()["updated"], 2);
   EXPECT_EQ(admin.Get("/api/v1/entities").json()["total"], 2);
   auto log = admin.Get("/api/v1/audit?limit=1").json()["items"][0];
   EXPECT_EQ(log["action"], "entity.import");
+  EXPECT_NE(log.dump().find(Sm3Hex(good)), std::string::npos) << log.dump();
   EXPECT_EQ(As("jqstaff").Request("POST", "/api/v1/entities/import", good,
                                   {{"Content-Type", "text/csv"}}).status, 403);
 }
