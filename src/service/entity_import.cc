@@ -66,7 +66,9 @@ Col ColumnOfField(const std::string& field) {
   return it == k.end() ? Col::kName : it->second;
 }
 
-// Valid rows handed from the checker to the writer at a time.
+// Valid rows handed from the checker to the writer at a time: the first
+// chunk, doubling up to the others.
+constexpr size_t kFirstChunkRows = 4096;
 constexpr size_t kRowsPerChunk = 65536;
 
 }  // namespace
@@ -217,6 +219,8 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
   auto check_rows = [&](const std::function<void(std::vector<Entity>&)>& emit) -> Status {
     std::vector<Entity> entities;
     entities.reserve(std::min(table.estimated_rows, kRowsPerChunk));
+    // The first chunks are small, so the writer starts early.
+    size_t chunk_rows = kFirstChunkRows;
     for (;;) {
       JG_ASSIGN_OR_RETURN(bool more, table.next(cells, line));
       if (!more) break;
@@ -267,9 +271,10 @@ Result<ImportReport> EntityService::ImportRows(const Actor* actor, ImportTable t
                "与第 " + std::to_string(it->second) + " 行的统一社会信用代码重复");
         } else {
           entities.push_back(std::move(e));
-          if (entities.size() == kRowsPerChunk) {
+          if (entities.size() == chunk_rows) {
             emit(entities);
             entities.clear();
+            chunk_rows = std::min(2 * chunk_rows, kRowsPerChunk);
           }
         }
       }

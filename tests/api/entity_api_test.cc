@@ -153,8 +153,9 @@ TEST_P(EntityApi, ImportIsAllOrNothingWithAPerRowReport) {
 }
 
 // Rows are checked on one thread while the chunks already checked are
-// written on another: a bad row after the first chunk (65,536 rows) was
-// written still leaves nothing, and the whole report.
+// written on another: a bad row after the first chunks (4,096 rows, then
+// doubling up to 65,536) were written still leaves nothing, and the whole
+// report.
 TEST_P(EntityApi, ImportRefusedAfterItsFirstChunksWereWrittenLeavesNothing) {
   auto admin = As("admin");
   std::string csv = "统一社会信用代码,名称,街镇\n";
