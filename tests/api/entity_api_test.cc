@@ -153,7 +153,7 @@ TEST_P(EntityApi, ImportIsAllOrNothingWithAPerRowReport) {
 }
 
 // Rows are checked on one thread while the chunks already checked are
-// written on another: a bad row after the first chunks (4,096 rows, then
+// written on another: a bad row after the first chunks (16,384 rows, then
 // doubling up to 65,536) were written still leaves nothing, and the whole
 // report.
 TEST_P(EntityApi, ImportRefusedAfterItsFirstChunksWereWrittenLeavesNothing) {
