@@ -34,4 +34,12 @@ std::size_t Utf8Length(std::string_view s) {
   return n;
 }
 
+std::string_view Utf8Prefix(std::string_view s, std::size_t code_points) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && n++ == code_points) return s.substr(0, i);
+  }
+  return s;
+}
+
 }  // namespace jg

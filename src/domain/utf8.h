@@ -10,5 +10,8 @@ namespace jg {
 bool IsValidUtf8(std::string_view s);
 // Number of code points; `s` must be valid UTF-8.
 std::size_t Utf8Length(std::string_view s);
+// The first `code_points` code points of valid UTF-8 `s` (all of it if it
+// has fewer).
+std::string_view Utf8Prefix(std::string_view s, std::size_t code_points);
 
 }  // namespace jg

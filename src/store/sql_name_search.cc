@@ -4,6 +4,7 @@
 #include <queue>
 
 #include "domain/name_postings.h"
+#include "domain/utf8.h"
 #include "store/sql_store_impl.h"
 
 namespace jg::sql {
@@ -465,12 +466,7 @@ Result<std::optional<std::vector<std::pair<std::string, Id>>>> SqlStore::NamesWi
   const size_t s = std::max_element(at_start.begin(), at_start.end(), [](const auto& x, const auto& y) {
                      return x.second < y.second;
                    })->first;
-  size_t head = 0;  // bytes of the key's first s characters
-  for (size_t n = 0; n < s; ++n) {
-    const auto c = static_cast<unsigned char>(chars.whole[head]);
-    head += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-  }
-  std::string prefix = chars.whole.substr(0, head) + m.literal;
+  std::string prefix = std::string(Utf8Prefix(chars.whole, s)) + m.literal;
   const size_t shared = std::min(prefix.size(), chars.whole.size());
   if (prefix.compare(0, shared, chars.whole, 0, shared) != 0) return std::optional<Named>();
   if (chars.whole.size() > prefix.size()) prefix = chars.whole;

@@ -38,6 +38,13 @@ TEST(Utf8, RejectsMalformed) {
   EXPECT_EQ(Utf8Length("市场a"), 3u);
 }
 
+TEST(Utf8, PrefixCountsCodePoints) {
+  EXPECT_EQ(Utf8Prefix("上海食品", 0), "");
+  EXPECT_EQ(Utf8Prefix("上海食品", 3), "上海食");
+  EXPECT_EQ(Utf8Prefix("a嘉\U00020000定", 3), "a嘉\U00020000");
+  EXPECT_EQ(Utf8Prefix("马陆", 5), "马陆");
+}
+
 TEST(Permissions, TableGrantsAndScopes) {
   EXPECT_EQ(ScopeOf(Role::kAdmin, Permission::kManageUsers), Scope::kAll);
   EXPECT_EQ(ScopeOf(Role::kLeader, Permission::kManageUsers), Scope::kNone);
